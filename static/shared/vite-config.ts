@@ -1,0 +1,13 @@
+// One Vite configuration for every Custom UI surface: each builds into its own static/<surface>/dist,
+// the folder the manifest's resource names. Relative base so the bundle loads from Forge's CDN path and the preview alike.
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+export function surfaceConfig(surfaceDir: string): UserConfig {
+  return defineConfig({
+    root: surfaceDir,
+    base: './',
+    plugins: [react()],
+    build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  });
+}
