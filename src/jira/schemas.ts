@@ -129,10 +129,21 @@ export const SearchJqlResponseSchema = z.looseObject({
 });
 export type SearchJqlResponse = z.infer<typeof SearchJqlResponseSchema>;
 
+/**
+ * A bulk-fetched history. The spec types `created` as a date-time string, but Atlassian's own example for this
+ * endpoint shows epoch seconds; a number is converted to the ISO string every other endpoint returns.
+ */
+export const BulkChangeHistorySchema = ChangeHistorySchema.extend({
+  created: z.union([
+    z.string(),
+    z.number().transform((epoch) => new Date(epoch < 1e11 ? epoch * 1000 : epoch).toISOString()),
+  ]),
+});
+
 /** POST /rest/api/3/changelog/bulkfetch (BulkChangelogResponseBean). */
 export const BulkChangelogResponseSchema = z.looseObject({
   issueChangeLogs: z.array(
-    z.looseObject({ issueId: z.string(), changeHistories: z.array(ChangeHistorySchema) }),
+    z.looseObject({ issueId: z.string(), changeHistories: z.array(BulkChangeHistorySchema) }),
   ),
   nextPageToken: z.string().nullish(),
 });
@@ -208,3 +219,24 @@ export const SprintIssuePageSchema = z.looseObject({
   total: z.number().optional(),
 });
 export type SprintIssuePage = z.infer<typeof SprintIssuePageSchema>;
+
+/** GET /rest/api/3/project/search element (Project). */
+export const ProjectSchema = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  projectTypeKey: z.string().optional(),
+  simplified: z.boolean().optional(),
+  style: z.string().optional(),
+});
+export type JiraProject = z.infer<typeof ProjectSchema>;
+
+/** GET /rest/api/3/project/search (PageBeanProject): offset paging with isLast. */
+export const ProjectPageSchema = z.looseObject({
+  values: z.array(ProjectSchema),
+  startAt: z.number(),
+  maxResults: z.number(),
+  total: z.number().optional(),
+  isLast: z.boolean().optional(),
+});
+export type ProjectPage = z.infer<typeof ProjectPageSchema>;

@@ -1,0 +1,89 @@
+// Which `requestJira` to use for an invocation: plain asUser() where Jira invoked us, and asUser().withContext(jira
+// site ARI) where Confluence did (the macro): from a Confluence context a plain requestJira is refused with
+// RequestProductNotAllowedError. Always as the user, never asApp: the map shows only what the viewer may see.
+import api, { getAppContext } from '@forge/api';
+import { JiraError, NOT_INSTALLED_ON_JIRA } from './errors';
+import type { JiraRequester } from './request';
+
+/**
+ * The parts of a Forge function context this module reads. @forge/resolver builds it from the invocation:
+ * `installContext` (the ARI of the product context that invoked us, e.g. "ari:cloud:confluence::site/<cloudId>"),
+ * `extension.type` (e.g. "macro") and `installation.contexts` (one entry per product the app is installed on:
+ * `{ cloudId, workspaceId?, resourceOwner?, toString() -> full ARI }`, plain strings after a JSON round trip).
+ */
+export interface InvocationContextLike {
+  installContext?: unknown;
+  extension?: unknown;
+  installation?: unknown;
+}
+
+const CONFLUENCE_ARI = /^ari:cloud:confluence::/;
+const JIRA_SITE_ARI = /^ari:cloud:jira::site\/[^/]+$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
+}
+
+/** True when the invocation came from Confluence (the macro and its config), by its install context or module type. */
+export function isConfluenceInvocation(context: InvocationContextLike): boolean {
+  if (typeof context.installContext === 'string') return CONFLUENCE_ARI.test(context.installContext);
+  const type = isRecord(context.extension) ? context.extension.type : undefined;
+  return typeof type === 'string' && (type === 'macro' || type.startsWith('confluence:'));
+}
+
+/** The full ARI of one installation context entry, however it arrived (ContextAri object, plain object, string). */
+function contextAriOf(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry;
+  if (!isRecord(entry)) return undefined;
+  if (typeof entry.ari === 'string') return entry.ari;
+  // ContextAri objects carry the ARI in toString(); a JSON round trip leaves Object.prototype.toString instead.
+  if (typeof entry.toString === 'function' && entry.toString !== Object.prototype.toString) {
+    const text = String(entry);
+    if (text.startsWith('ari:')) return text;
+  }
+  const owner = entry.resourceOwner ?? entry.product;
+  if (typeof owner === 'string' && typeof entry.cloudId === 'string' && owner.toLowerCase() === 'jira') {
+    return `ari:cloud:jira::site/${entry.cloudId}`;
+  }
+  return undefined;
+}
+
+function installationContexts(installation: unknown): unknown[] {
+  if (!isRecord(installation) || !Array.isArray(installation.contexts)) return [];
+  return installation.contexts;
+}
+
+/** The runtime's own view of the installation, when running inside Forge (the resolver context may lack it). */
+function runtimeInstallationContexts(): unknown[] {
+  try {
+    return installationContexts(getAppContext().installation);
+  } catch {
+    return []; // not inside a Forge invocation (tests, CLI, preview)
+  }
+}
+
+/** The Jira site ARI among the installation's contexts, or undefined when the app is not installed on Jira. */
+export function jiraContextAri(context: InvocationContextLike): string | undefined {
+  const entries = [...installationContexts(context.installation), ...runtimeInstallationContexts()];
+  for (const entry of entries) {
+    const ari = contextAriOf(entry);
+    if (ari !== undefined && JIRA_SITE_ARI.test(ari)) return ari;
+  }
+  return undefined;
+}
+
+/**
+ * The requester for this invocation. Without a context (CLI, tests) or from Jira: `api.asUser().requestJira`.
+ * From Confluence: `api.asUser().withContext(jiraSiteAri).requestJira`; if the app has no Jira installation,
+ * every request rejects with JiraError 'not-installed' (a value the resolver returns, not a crash).
+ */
+export function jiraRequester(context?: InvocationContextLike): JiraRequester {
+  if (context === undefined || !isConfluenceInvocation(context)) return api.asUser().requestJira;
+  const ari = jiraContextAri(context);
+  if (ari === undefined) {
+    return async () => {
+      throw new JiraError('not-installed', NOT_INSTALLED_ON_JIRA);
+    };
+  }
+  return api.asUser().withContext(ari).requestJira;
+}

@@ -1,0 +1,57 @@
+// Issue search through POST /rest/api/3/search/jql (token paging, no total), asking only for the named fields.
+// The old GET /rest/api/3/search is gone (410), and expand=changelog is never used: it returns only recent entries.
+import { route } from '@forge/api';
+import type { JiraLimits } from './limits';
+import { collectTokenPages, type Paged, type PagingSubject } from './paging';
+import type { JiraRequestLayer } from './request';
+import { SearchJqlResponseSchema, type JiraIssue } from './schemas';
+
+export async function searchIssues(
+  layer: JiraRequestLayer,
+  jql: string,
+  fields: readonly string[],
+  limits: JiraLimits,
+  subject: PagingSubject = { what: 'the issues found' },
+  onPage?: (issuesSoFar: number) => void,
+): Promise<Paged<JiraIssue>> {
+  return collectTokenPages(
+    async (nextPageToken) => {
+      const page = await layer.json(route`/rest/api/3/search/jql`, {
+        method: 'POST',
+        schema: SearchJqlResponseSchema,
+        body: {
+          jql,
+          fields,
+          maxResults: limits.searchPageSize,
+          fieldsByKeys: false,
+          ...(nextPageToken === undefined ? {} : { nextPageToken }),
+        },
+      });
+      return { items: page.issues, nextPageToken: page.nextPageToken, isLast: page.isLast };
+    },
+    subject,
+    limits.maxSearchPages,
+    onPage,
+  );
+}
+
+/** A JQL string literal: quoted, with quotes and backslashes escaped. */
+export function jqlString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * The JQL of one scope: its projects, optionally only issues updated since a day. Ordered by key so pages are
+ * stable while reading. `updatedSince` is cut to its date: JQL compares in the viewer's time zone, so a day is
+ * the precision that cannot drop an issue (the analysis filters exact times itself).
+ */
+export function scopeJql(projects: readonly string[], updatedSince?: string): string {
+  const clauses = [`project in (${projects.map(jqlString).join(', ')})`];
+  if (updatedSince !== undefined) {
+    const day = /^\d{4}-\d{2}-\d{2}/.exec(updatedSince)?.[0];
+    if (day === undefined)
+      throw new RangeError(`updatedSince must start with a date (YYYY-MM-DD): ${updatedSince}`);
+    clauses.push(`updated >= ${jqlString(day)}`);
+  }
+  return `${clauses.join(' AND ')} ORDER BY key ASC`;
+}

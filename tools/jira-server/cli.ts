@@ -1,0 +1,55 @@
+// `npm run jira:serve -- --snapshot DIR [--port N] [--host H]`: serves a snapshot as a local Jira Cloud site
+// until Ctrl-C, then prints how many requests each endpoint answered.
+import { startJiraServer } from './server';
+
+function argValue(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at >= 0) return args[at + 1];
+  const inline = args.find((a) => a.startsWith(`${name}=`));
+  return inline?.slice(name.length + 1);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const snapshotDir = argValue(args, '--snapshot');
+  if (!snapshotDir || args.includes('--help')) {
+    console.error('Usage: npm run jira:serve -- --snapshot DIR [--port N] [--host 127.0.0.1]');
+    process.exitCode = 2;
+    return;
+  }
+  const portText = argValue(args, '--port') ?? '0';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number (0 = any free port), not '${portText}'.`);
+    process.exitCode = 2;
+    return;
+  }
+  const host = argValue(args, '--host') ?? '127.0.0.1';
+  const server = await startJiraServer({ snapshotDir, port, host });
+  const stats = server.snapshotStats;
+  console.log(
+    `Jira server for ${snapshotDir} (${stats.issues} issues, ${stats.histories} histories, projects ${stats.projects.join(', ')})`,
+  );
+  console.log(server.url);
+  console.log(
+    'Act as an account with the header x-acting-account-id: <accountId> (none = site admin). Ctrl-C to stop.',
+  );
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const counts = Object.entries(server.requestCounts());
+    console.log('\nRequests by endpoint:');
+    if (counts.length === 0) console.log('  (none)');
+    for (const [key, count] of counts) console.log(`  ${String(count).padStart(7)}  ${key}`);
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

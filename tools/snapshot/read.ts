@@ -1,0 +1,263 @@
+// Reads a site snapshot folder (raw Jira REST responses, see docs/snapshot.md) and validates every file.
+// Issues are streamed line by line so a bench snapshot (50k issues, 1M histories) never sits in one string.
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import {
+  BoardSchema,
+  FieldListSchema,
+  IssueSchema,
+  SprintSchema,
+  StatusListSchema,
+  type JiraBoard,
+  type JiraField,
+  type JiraIssue,
+  type JiraSprint,
+  type JiraStatus,
+} from '../../src/jira/schemas';
+import { SiteInfoSchema, type DataGap, type SiteData, type SiteInfo } from '../../src/jira/site';
+
+/** permissions.json: which projects each account may browse. Absent file = everyone browses everything. */
+export const SnapshotPermissionsSchema = z.looseObject({
+  accounts: z.record(
+    z.string(),
+    z.looseObject({ displayName: z.string().optional(), projects: z.array(z.string()) }),
+  ),
+});
+export type SnapshotPermissions = z.infer<typeof SnapshotPermissionsSchema>;
+
+export const BoardListSchema = z.array(BoardSchema);
+export const SprintsByBoardSchema = z.record(z.string(), z.array(SprintSchema));
+
+/** Everything in a snapshot folder except the issues. */
+export interface SnapshotMeta {
+  site: SiteInfo;
+  fields: JiraField[];
+  statuses: JiraStatus[];
+  boards: JiraBoard[];
+  /** Sprints by board id (string key, as in sprints.json). */
+  sprints: Record<string, JiraSprint[]>;
+  permissions?: SnapshotPermissions;
+}
+
+export interface Snapshot extends SnapshotMeta {
+  issues: JiraIssue[];
+}
+
+/** A snapshot file that cannot be read; the message names the file (and the line for issues.ndjson). */
+export class SnapshotError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+  ) {
+    super(message);
+    this.name = 'SnapshotError';
+  }
+}
+
+export const SNAPSHOT_FILES = {
+  site: 'site.json',
+  fields: 'fields.json',
+  statuses: 'statuses.json',
+  issues: 'issues.ndjson',
+  boards: 'boards.json',
+  sprints: 'sprints.json',
+  permissions: 'permissions.json',
+} as const;
+
+/** Describes a zod failure in one sentence: where in the document and what was wrong. */
+function describeZodError(error: z.ZodError): string {
+  const first = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'the top level';
+    return `${where}: ${issue.message}`;
+  });
+  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more problems)` : '';
+  return first.join('; ') + more;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function readJsonFile<T extends z.ZodType>(
+  dir: string,
+  name: string,
+  schema: T,
+  what: string,
+): Promise<z.infer<T>> {
+  const file = path.join(dir, name);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new SnapshotError(`${file}: the snapshot has no ${name} (${what}).`, file);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SnapshotError(`${file}: not valid JSON (${(error as Error).message}).`, file);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new SnapshotError(`${file}: does not look like ${what}: ${describeZodError(parsed.error)}.`, file);
+  }
+  return parsed.data;
+}
+
+/** Reads every file of the snapshot except issues.ndjson. boards.json, sprints.json and permissions.json are optional. */
+export async function readSnapshotMeta(dir: string): Promise<SnapshotMeta> {
+  const site = await readJsonFile(
+    dir,
+    SNAPSHOT_FILES.site,
+    SiteInfoSchema,
+    'site.json {baseUrl, recordedAt, projects}',
+  );
+  const fields = await readJsonFile(
+    dir,
+    SNAPSHOT_FILES.fields,
+    FieldListSchema,
+    'the GET /rest/api/3/field list',
+  );
+  const statuses = await readJsonFile(
+    dir,
+    SNAPSHOT_FILES.statuses,
+    StatusListSchema,
+    'the GET /rest/api/3/status list',
+  );
+  const boards = (await exists(path.join(dir, SNAPSHOT_FILES.boards)))
+    ? await readJsonFile(dir, SNAPSHOT_FILES.boards, BoardListSchema, 'a list of agile boards')
+    : [];
+  const sprints = (await exists(path.join(dir, SNAPSHOT_FILES.sprints)))
+    ? await readJsonFile(dir, SNAPSHOT_FILES.sprints, SprintsByBoardSchema, 'sprints by board id')
+    : {};
+  const permissions = (await exists(path.join(dir, SNAPSHOT_FILES.permissions)))
+    ? await readJsonFile(
+        dir,
+        SNAPSHOT_FILES.permissions,
+        SnapshotPermissionsSchema,
+        'permissions {"accounts": {"<accountId>": {"projects": [...]}}}',
+      )
+    : undefined;
+  return { site, fields, statuses, boards, sprints, ...(permissions ? { permissions } : {}) };
+}
+
+/**
+ * Streams issues.ndjson, validating each line, and calls `onIssue` in file order.
+ * Blank lines are skipped; a duplicate issue key or id is an error naming both lines. Returns the issue count.
+ */
+export async function forEachSnapshotIssue(
+  dir: string,
+  onIssue: (issue: JiraIssue, line: number) => void,
+): Promise<number> {
+  const file = path.join(dir, SNAPSHOT_FILES.issues);
+  if (!(await exists(file))) {
+    throw new SnapshotError(`${file}: the snapshot has no issues.ndjson (one issue per line).`, file);
+  }
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lineOfKey = new Map<string, number>();
+  const lineOfId = new Map<string, number>();
+  let lineNumber = 0;
+  let count = 0;
+  for await (const text of lines) {
+    lineNumber += 1;
+    if (text.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      lines.close();
+      throw new SnapshotError(
+        `${file} line ${lineNumber}: not valid JSON (${(error as Error).message}).`,
+        file,
+        lineNumber,
+      );
+    }
+    const parsed = IssueSchema.safeParse(json);
+    if (!parsed.success) {
+      lines.close();
+      const key = typeof json === 'object' && json !== null && 'key' in json ? ` (${String(json.key)})` : '';
+      throw new SnapshotError(
+        `${file} line ${lineNumber}${key}: not a Jira issue: ${describeZodError(parsed.error)}.`,
+        file,
+        lineNumber,
+      );
+    }
+    const issue = parsed.data;
+    const earlier = lineOfKey.get(issue.key) ?? lineOfId.get(issue.id);
+    if (earlier !== undefined) {
+      lines.close();
+      throw new SnapshotError(
+        `${file} line ${lineNumber}: issue ${issue.key} (id ${issue.id}) is already on line ${earlier}.`,
+        file,
+        lineNumber,
+      );
+    }
+    lineOfKey.set(issue.key, lineNumber);
+    lineOfId.set(issue.id, lineNumber);
+    onIssue(issue, lineNumber);
+    count += 1;
+  }
+  return count;
+}
+
+/** Reads and validates a whole snapshot folder into memory. */
+export async function readSnapshot(dir: string): Promise<Snapshot> {
+  const meta = await readSnapshotMeta(dir);
+  const issues: JiraIssue[] = [];
+  await forEachSnapshotIssue(dir, (issue) => issues.push(issue));
+  return { ...meta, issues };
+}
+
+/** The project keys site.json lists (entries may be plain keys or {key, name, id}). */
+export function siteProjectKeys(site: SiteInfo): string[] {
+  return site.projects.map((project) => (typeof project === 'string' ? project : project.key));
+}
+
+/** The projects an account may browse; undefined = everything (no permissions.json, or no account named). */
+export function browsableProjects(
+  permissions: SnapshotPermissions | undefined,
+  accountId: string | undefined,
+): ReadonlySet<string> | undefined {
+  if (!permissions || accountId === undefined) return undefined;
+  return new Set(permissions.accounts[accountId]?.projects ?? []);
+}
+
+/**
+ * The snapshot as the fetch stage would hand it to the analysis (tests that want data without HTTP).
+ * With `accountId`, applies permissions.json like the server does: hidden projects' issues and boards are left
+ * out and each hidden project of site.json becomes a `no-access` gap.
+ */
+export function snapshotToSiteData(s: Snapshot, options: { accountId?: string } = {}): SiteData {
+  const browsable = browsableProjects(s.permissions, options.accountId);
+  const canBrowse = (projectKey: string | undefined) =>
+    browsable === undefined || (projectKey !== undefined && browsable.has(projectKey));
+  const gaps: DataGap[] = siteProjectKeys(s.site)
+    .filter((key) => !canBrowse(key))
+    .map((key) => ({ kind: 'no-access', message: `You cannot browse project ${key}.`, project: key }));
+  const boards = s.boards.filter(
+    (board) => board.location?.projectKey === undefined || canBrowse(board.location.projectKey),
+  );
+  const sprints: Record<string, JiraSprint[]> = {};
+  for (const board of boards) {
+    const list = s.sprints[String(board.id)];
+    if (list) sprints[String(board.id)] = list;
+  }
+  if (browsable === undefined) Object.assign(sprints, s.sprints);
+  return {
+    baseUrl: s.site.baseUrl,
+    fields: s.fields,
+    statuses: s.statuses,
+    issues: s.issues.filter((issue) => canBrowse(issue.fields.project.key)),
+    boards,
+    sprints,
+    gaps,
+  };
+}
