@@ -10,10 +10,19 @@ import { listProjects } from './projects';
 import { readScope, type ReadScope, type ReadScopeOptions } from './read-scope';
 import { JiraRequestLayer, type JiraRequester, type RequestStats, type RetryPolicy } from './request';
 import { jiraRequester, type InvocationContextLike } from './requester';
-import type { JiraBoard, JiraField, JiraIssue, JiraProject, JiraSprint, JiraStatus } from './schemas';
+import type {
+  JiraBoard,
+  JiraField,
+  JiraIssue,
+  JiraProject,
+  JiraSprint,
+  JiraStatus,
+  JiraUser,
+} from './schemas';
 import { searchIssues } from './search';
 import type { DataGap, SiteData } from './site';
 import { getStatuses } from './statuses';
+import { searchUsers } from './users';
 
 export interface JiraClientOptions {
   /** Defaults to `jiraRequester(context)`: asUser().requestJira, bound to the Jira site when invoked from Confluence. */
@@ -69,6 +78,10 @@ export class JiraClient {
 
   canBrowse(projectKey: string): Promise<boolean> {
     return canBrowse(this.layer, projectKey);
+  }
+
+  searchUsers(query: string, maxResults?: number): Promise<JiraUser[]> {
+    return searchUsers(this.layer, query, maxResults);
   }
 
   async listProjects(): Promise<Listed<JiraProject>> {

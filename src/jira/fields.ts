@@ -145,6 +145,8 @@ export const SYSTEM_ISSUE_FIELDS = [
   'components',
   'fixVersions',
   'parent',
+  // Commenters are C (consulted) on the issue's rows.
+  'comment',
 ] as const;
 
 /** The `fields` list for a search: the system fields plus every resolved product field, nothing else. */

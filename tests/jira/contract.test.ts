@@ -1,10 +1,12 @@
 // Contract: every Jira response the client reads is declared by Atlassian's OpenAPI specs the way our zod schemas
 // read it (each property we declare exists there with a compatible type), the specs' examples parse, and so do the
 // recorded snapshot bodies. Also: the client calls no endpoint this table does not cover.
+import { REAL_SAMPLES_DIR } from '../support/real-samples';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SiteInfoSchema } from '../../src/jira/site';
+import { UserListSchema } from '../../src/jira/users';
 import {
   BoardPageSchema,
   BoardSchema,
@@ -67,6 +69,7 @@ const CONTRACTS: Contract[] = [
   { spec: PLATFORM, method: 'get', path: '/rest/api/3/status', zod: StatusListSchema },
   { spec: PLATFORM, method: 'get', path: '/rest/api/3/mypermissions', zod: MyPermissionsSchema },
   { spec: PLATFORM, method: 'get', path: '/rest/api/3/project/search', zod: ProjectPageSchema },
+  { spec: PLATFORM, method: 'get', path: '/rest/api/3/user/search', zod: UserListSchema },
   { spec: AGILE, method: 'get', path: '/rest/agile/1.0/board', zod: BoardPageSchema },
 ];
 
@@ -155,11 +158,9 @@ describe('the client calls only endpoints covered here', () => {
 /** Recorded snapshots: the real Apache samples, and the bundled sample site once it exists. */
 function snapshotDirs(): string[] {
   const dirs: string[] = [];
-  const real = '/work/shared/real-jira-samples';
-  if (existsSync(real)) {
-    for (const name of readdirSync(real))
-      if (existsSync(join(real, name, 'site.json'))) dirs.push(join(real, name));
-  }
+  const real = REAL_SAMPLES_DIR;
+  for (const name of readdirSync(real))
+    if (existsSync(join(real, name, 'site.json'))) dirs.push(join(real, name));
   const acme = join(__dirname, '..', '..', 'samples', 'acme');
   if (existsSync(join(acme, 'site.json'))) dirs.push(acme);
   return dirs;

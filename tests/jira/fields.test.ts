@@ -1,10 +1,12 @@
 // Finding the product fields of a site by schema.custom, with names only as a fallback, and user overrides.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REAL_SAMPLES_DIR } from '../support/real-samples';
 import { issueFieldsToRequest, resolveProductFields, SYSTEM_ISSUE_FIELDS } from '../../src/jira/fields';
 import { FieldListSchema, type JiraField } from '../../src/jira/schemas';
 
 const apacheFields = FieldListSchema.parse(
-  JSON.parse(readFileSync('/work/shared/real-jira-samples/apache-TEZ/fields.json', 'utf8')),
+  JSON.parse(readFileSync(join(REAL_SAMPLES_DIR, 'apache-TEZ', 'fields.json'), 'utf8')),
 );
 
 function custom(id: string, name: string, type: string, customKey: string): JiraField {

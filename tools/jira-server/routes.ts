@@ -4,7 +4,7 @@ import { boardList, boardSprints, sprintIssues } from './endpoints/agile';
 import { bulkFetchChangelogs } from './endpoints/bulk-changelog';
 import { issueChangelog } from './endpoints/issue-changelog';
 import { searchJqlGet, searchJqlPost } from './endpoints/search';
-import { fieldList, myPermissions, myself, projectSearch, statusList } from './endpoints/site';
+import { fieldList, myPermissions, myself, projectSearch, statusList, userSearch } from './endpoints/site';
 import type { Reply } from './reply';
 
 /** Endpoint keys: `METHOD path-template`, as requestCounts() and Fault.endpoint use them. */
@@ -18,6 +18,7 @@ export const ENDPOINTS = {
   myPermissions: 'GET /rest/api/3/mypermissions',
   projectSearch: 'GET /rest/api/3/project/search',
   myself: 'GET /rest/api/3/myself',
+  userSearch: 'GET /rest/api/3/user/search',
   boards: 'GET /rest/agile/1.0/board',
   boardSprints: 'GET /rest/agile/1.0/board/{id}/sprint',
   sprintIssues: 'GET /rest/agile/1.0/sprint/{id}/issue',
@@ -55,6 +56,7 @@ const ROUTES: Route[] = [
   route(ENDPOINTS.myPermissions, /^\/rest\/api\/3\/mypermissions$/, [], myPermissions),
   route(ENDPOINTS.projectSearch, /^\/rest\/api\/3\/project\/search$/, [], projectSearch),
   route(ENDPOINTS.myself, /^\/rest\/api\/3\/myself$/, [], myself),
+  route(ENDPOINTS.userSearch, /^\/rest\/api\/3\/user\/search$/, [], userSearch),
   route(ENDPOINTS.boards, /^\/rest\/agile\/1\.0\/board$/, [], boardList),
   route(ENDPOINTS.boardSprints, /^\/rest\/agile\/1\.0\/board\/([^/]+)\/sprint$/, ['boardId'], boardSprints),
   route(ENDPOINTS.sprintIssues, /^\/rest\/agile\/1\.0\/sprint\/([^/]+)\/issue$/, ['sprintId'], sprintIssues),

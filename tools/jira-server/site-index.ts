@@ -1,7 +1,7 @@
 // The snapshot held in memory for the local Jira server, indexed so every page is served without a scan.
 // Issue fields and histories are kept as JSON text (compact, and pages are assembled by concatenation);
 // only what the endpoints filter or sort on is kept parsed.
-import type { JiraField, JiraIssue } from '../../src/jira/schemas';
+import type { JiraField, JiraIssue, JiraUser } from '../../src/jira/schemas';
 import { forEachSnapshotIssue, readSnapshotMeta, siteProjectKeys, type SnapshotMeta } from '../snapshot/read';
 
 export interface IndexedIssue {
@@ -47,8 +47,8 @@ export interface SiteIndex {
   issuesOfSprint: Map<number, IndexedIssue[]>;
   /** Every sprint id the snapshot knows (sprints.json and Sprint field values). */
   sprintIds: Set<number>;
-  /** accountId → display name, from people seen in the snapshot. */
-  displayNames: Map<string, string>;
+  /** accountId → the person as last seen in the snapshot (user search and /myself answer from it). */
+  users: Map<string, JiraUser>;
   historyCount: number;
 }
 
@@ -78,12 +78,12 @@ function keyNumberOf(key: string): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-function rememberPeople(issue: JiraIssue, names: Map<string, string>): void {
+function rememberPeople(issue: JiraIssue, users: Map<string, JiraUser>): void {
   const people = [issue.fields.assignee, issue.fields.reporter, issue.fields.creator];
   for (const history of issue.changelog?.histories ?? []) people.push(history.author);
   for (const person of people) {
-    if (person?.accountId && person.displayName && !names.has(person.accountId)) {
-      names.set(person.accountId, person.displayName);
+    if (person?.accountId && person.displayName && !users.has(person.accountId)) {
+      users.set(person.accountId, person);
     }
   }
 }
@@ -95,7 +95,7 @@ export async function loadSiteIndex(dir: string): Promise<SiteIndex> {
   const rankFieldIds = meta.fields.filter((f) => f.schema?.custom === RANK_FIELD_TYPE).map((f) => f.id);
 
   const issues: IndexedIssue[] = [];
-  const displayNames = new Map<string, string>();
+  const users = new Map<string, JiraUser>();
   const projectsSeen = new Map<string, ProjectRef>();
   let historyCount = 0;
 
@@ -113,7 +113,7 @@ export async function loadSiteIndex(dir: string): Promise<SiteIndex> {
         name: project.name ?? project.key,
       });
     }
-    rememberPeople(issue, displayNames);
+    rememberPeople(issue, users);
     historyCount += histories.length;
     issues.push({
       ordinal: issues.length,
@@ -188,7 +188,7 @@ export async function loadSiteIndex(dir: string): Promise<SiteIndex> {
     historyNamesOfField,
     issuesOfSprint,
     sprintIds,
-    displayNames,
+    users,
     historyCount,
   };
 }

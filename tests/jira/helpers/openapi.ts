@@ -1,15 +1,14 @@
 // Reads Atlassian's OpenAPI specs and checks a zod response schema against an operation's response schema:
 // every property the zod schema declares must exist in the spec with a compatible type ($ref, allOf resolved).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 
 export type SpecName = 'jira-platform-swagger-v3.v3.json' | 'jira-software-swagger.v3.json';
 
-/** The repository's copy (schemas/openapi, kept by the lint setup) if present, else the shared originals. */
+/** The repository's copy of Atlassian's specs (schemas/openapi), the same files the Forge lint reads. */
 export function specPath(name: SpecName): string {
-  const inRepo = join(__dirname, '..', '..', '..', 'schemas', 'openapi', name);
-  return existsSync(inRepo) ? inRepo : join('/work/shared/jira-openapi', name);
+  return join(__dirname, '..', '..', '..', 'schemas', 'openapi', name);
 }
 
 export interface OasSchema {

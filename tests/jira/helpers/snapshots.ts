@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const REAL_SAMPLES = '/work/shared/real-jira-samples';
+export { REAL_SAMPLES_DIR as REAL_SAMPLES } from '../../support/real-samples';
 
 export interface SnapshotFacts {
   issueIds: string[];

@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-export const SAMPLES_DIR = process.env.REAL_JIRA_SAMPLES ?? '/work/shared/real-jira-samples';
+import { REAL_SAMPLES_DIR } from '../../support/real-samples';
+
+export const SAMPLES_DIR = REAL_SAMPLES_DIR;
 export const SAMPLE_NAMES = ['apache-ANY23', 'apache-GORA', 'apache-JENA', 'apache-TEZ'] as const;
 export type SampleName = (typeof SAMPLE_NAMES)[number];
 

@@ -30,7 +30,7 @@ export function myself(ctx: RequestContext): Reply {
   }
   const displayName =
     ctx.index.meta.permissions?.accounts[accountId]?.displayName ??
-    ctx.index.displayNames.get(accountId) ??
+    ctx.index.users.get(accountId)?.displayName ??
     accountId;
   return ok({ accountId, accountType: 'atlassian', displayName, active: true });
 }
@@ -117,4 +117,36 @@ export function projectSearch(ctx: RequestContext): Reply {
       name: p.name,
     })),
   });
+}
+
+/** Jira's default and cap for GET /rest/api/3/user/search (maxResults). */
+const USER_SEARCH_MAX_RESULTS = 50;
+
+/**
+ * GET /rest/api/3/user/search?query=…: people whose display name contains the query, case-insensitive, as Jira
+ * matches on the start of name parts and on e-mail (which snapshots never hold). Every viewer may search people.
+ */
+export function userSearch(ctx: RequestContext): Reply {
+  const q = ctx.url.searchParams;
+  const query = (q.get('query') ?? '').trim().toLowerCase();
+  if (query === '') badRequest('The query parameter is required.', { query: 'required' });
+  const max = Math.min(
+    intParam(q.get('maxResults'), 'maxResults', USER_SEARCH_MAX_RESULTS),
+    USER_SEARCH_MAX_RESULTS,
+  );
+  const found = [...ctx.index.users.values()]
+    .filter((user) => (user.displayName ?? '').toLowerCase().includes(query))
+    .sort(
+      (a, b) =>
+        (a.displayName ?? '').localeCompare(b.displayName ?? '') ||
+        (a.accountId ?? '').localeCompare(b.accountId ?? ''),
+    )
+    .slice(0, max)
+    .map((user) => ({
+      accountId: user.accountId,
+      accountType: user.accountType ?? 'atlassian',
+      displayName: user.displayName,
+      active: user.active ?? true,
+    }));
+  return ok(found);
 }

@@ -1,0 +1,43 @@
+// The payloads the Custom UIs send to the resolvers (validated there with these schemas) and the small answers
+// that are not an analysis. The macro's settings themselves are AnalysisConfigSchema (src/ownership/config.ts).
+import { z } from 'zod';
+import { WindowSchema } from '../ownership/config';
+
+export { AnalysisConfigSchema, type AnalysisConfig, type AnalysisConfigInput } from '../ownership/config';
+
+/** Resolver function keys, shared by the resolvers and the UIs so a typo is a type error. */
+export const RESOLVERS = {
+  ownershipMap: 'getOwnershipMap',
+  configOptions: 'getConfigOptions',
+  searchPeople: 'searchPeople',
+  projectAnalysis: 'getProjectAnalysis',
+} as const;
+
+/** The macro reads its settings from the Forge context (extension.config), never from the payload. */
+export const OwnershipMapRequestSchema = z.object({}).strict();
+
+export const ConfigOptionsRequestSchema = z.object({}).strict();
+export const ConfigOptionsSchema = z.object({
+  projects: z.array(z.object({ key: z.string(), name: z.string() })),
+  boards: z.array(z.object({ id: z.number(), name: z.string(), projectKey: z.string().optional() })),
+  /** Sentences about lists that could not be read in full. */
+  notes: z.array(z.string()),
+});
+export type ConfigOptions = z.infer<typeof ConfigOptionsSchema>;
+
+export const SearchPeopleRequestSchema = z.object({ query: z.string().trim().min(1).max(100) }).strict();
+export const PersonOptionSchema = z.object({
+  accountId: z.string(),
+  displayName: z.string(),
+  active: z.boolean(),
+});
+export type PersonOption = z.infer<typeof PersonOptionSchema>;
+
+/** Jira views: the project comes from the Forge context; the board and window are the viewer's choice. */
+export const ProjectAnalysisRequestSchema = z
+  .object({
+    boardId: z.number().int().positive().optional(),
+    window: WindowSchema.optional(),
+  })
+  .strict();
+export type ProjectAnalysisRequest = z.infer<typeof ProjectAnalysisRequestSchema>;

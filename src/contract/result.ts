@@ -1,0 +1,24 @@
+// The one result shape every resolver returns: data, or an error a user can act on.
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'bad-config',
+  'bad-request',
+  'not-configured',
+  'no-access',
+  'not-found',
+  'rate-limited',
+  'jira-error',
+  'not-installed',
+  'internal',
+] as const;
+export const ResolverErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  /** A plain sentence: what is wrong and what to do. */
+  message: z.string(),
+  /** For bad-config: which setting, e.g. "thresholds.accountableShare", and what is wrong with it. */
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ResolverError = z.infer<typeof ResolverErrorSchema>;
+
+export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ResolverError };

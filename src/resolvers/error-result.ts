@@ -1,0 +1,38 @@
+// Turns whatever went wrong into a ResolverError the UI can show: a code and a sentence, never a stack trace.
+import { z } from 'zod';
+import type { ResolverError } from '../contract/result';
+import { isJiraError, type JiraErrorCode } from '../jira/errors';
+
+const JIRA_TO_RESOLVER: Record<JiraErrorCode, ResolverError['code']> = {
+  'bad-request': 'jira-error',
+  unauthorized: 'no-access',
+  forbidden: 'no-access',
+  'not-found': 'not-found',
+  'rate-limited': 'rate-limited',
+  'server-error': 'jira-error',
+  'invalid-response': 'jira-error',
+  'not-installed': 'not-installed',
+};
+
+/** Field-level messages of a zod failure, e.g. { path: "thresholds.accountableShare", message: "…" }. */
+export function zodFields(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+export function badConfig(error: z.ZodError): ResolverError {
+  return {
+    code: 'bad-config',
+    message: 'Some settings of this ownership map are not valid. Edit the macro to fix them.',
+    fields: zodFields(error),
+  };
+}
+
+export function toResolverError(error: unknown): ResolverError {
+  if (isJiraError(error)) return { code: JIRA_TO_RESOLVER[error.code], message: error.message };
+  if (error instanceof z.ZodError) {
+    return { code: 'bad-request', message: 'The request was not understood.', fields: zodFields(error) };
+  }
+  // Unknown failures are logged for the app's owner; the user gets a sentence, not internals.
+  console.error('Ownership Map resolver failed', error);
+  return { code: 'internal', message: 'Something went wrong while building the map. Try again in a moment.' };
+}

@@ -1,0 +1,27 @@
+// Macro configuration: the projects and boards the viewer can see, to pick the map's scope from.
+import type { Request } from '@forge/resolver';
+import { ConfigOptionsRequestSchema, type ConfigOptions } from '../contract/requests';
+import type { ResolverResult } from '../contract/result';
+import { JiraClient } from '../jira/client';
+import { ForgeContextSchema } from './context';
+import { toResolverError } from './error-result';
+
+export async function getConfigOptions(request: Request): Promise<ResolverResult<ConfigOptions>> {
+  try {
+    ConfigOptionsRequestSchema.parse(request.payload ?? {});
+    const context = ForgeContextSchema.parse(request.context);
+    const client = new JiraClient({ context, baseUrl: context.siteUrl });
+    const projects = await client.listProjects();
+    const boards = await client.listBoards();
+    return {
+      ok: true,
+      data: {
+        projects: projects.items.map((p) => ({ key: p.key, name: p.name ?? p.key })),
+        boards: boards.items.map((b) => ({ id: b.id, name: b.name, projectKey: b.location?.projectKey })),
+        notes: [...projects.gaps, ...boards.gaps].map((gap) => gap.message),
+      },
+    };
+  } catch (error) {
+    return { ok: false, error: toResolverError(error) };
+  }
+}

@@ -1,0 +1,36 @@
+// Jira views: the analysis of the project page's project (or the sprint action's board) for the bandwidth
+// breakdown and the sprint acceptance review.
+import type { Request } from '@forge/resolver';
+import type { AnalysisResult } from '../contract/analysis';
+import { ProjectAnalysisRequestSchema } from '../contract/requests';
+import type { ResolverResult } from '../contract/result';
+import { AnalysisConfigSchema } from '../ownership/config';
+import { ForgeContextSchema } from './context';
+import { toResolverError } from './error-result';
+import { runAnalysis } from './run-analysis';
+
+export async function getProjectAnalysis(
+  request: Request,
+  now: Date,
+): Promise<ResolverResult<AnalysisResult>> {
+  const payload = ProjectAnalysisRequestSchema.safeParse(request.payload ?? {});
+  if (!payload.success) return { ok: false, error: toResolverError(payload.error) };
+  const context = ForgeContextSchema.parse(request.context);
+  const projectKey = context.extension?.project?.key;
+  const contextBoard = context.extension?.board?.id;
+  const boardId = payload.data.boardId ?? (contextBoard === undefined ? undefined : Number(contextBoard));
+  if (projectKey === undefined && boardId === undefined) {
+    return {
+      ok: false,
+      error: { code: 'bad-request', message: 'Open this view from a Jira project or a sprint of a board.' },
+    };
+  }
+  const config = AnalysisConfigSchema.parse({
+    scope: {
+      projects: projectKey === undefined ? [] : [projectKey],
+      boards: boardId === undefined ? [] : [boardId],
+    },
+    window: payload.data.window ?? { kind: 'all' },
+  });
+  return runAnalysis(context, config, now);
+}

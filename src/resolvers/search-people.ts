@@ -1,0 +1,30 @@
+// Macro configuration: people to declare as PM, PO or on a declared row, found by name through Jira.
+import type { Request } from '@forge/resolver';
+import { SearchPeopleRequestSchema, type PersonOption } from '../contract/requests';
+import type { ResolverResult } from '../contract/result';
+import { JiraClient } from '../jira/client';
+import { ForgeContextSchema } from './context';
+import { toResolverError } from './error-result';
+
+export async function searchPeople(request: Request): Promise<ResolverResult<PersonOption[]>> {
+  try {
+    const { query } = SearchPeopleRequestSchema.parse(request.payload ?? {});
+    const context = ForgeContextSchema.parse(request.context);
+    const users = await new JiraClient({ context }).searchUsers(query);
+    const people = users.flatMap((user) =>
+      // Apps (automation) cannot hold a product role; people without an account id cannot be stored.
+      user.accountId === undefined || user.accountType === 'app'
+        ? []
+        : [
+            {
+              accountId: user.accountId,
+              displayName: user.displayName ?? user.accountId,
+              active: user.active ?? true,
+            },
+          ],
+    );
+    return { ok: true, data: people };
+  } catch (error) {
+    return { ok: false, error: toResolverError(error) };
+  }
+}

@@ -1,0 +1,16 @@
+// The first lines of every human-readable report: what was analysed, up to when, and whether the data is whole.
+import type { AnalysisResult } from '../../src/contract/analysis';
+
+export function reportHeading(result: AnalysisResult): string {
+  const scope = [...result.scope.projects, ...result.scope.boards.map((b) => b.name)].join(', ');
+  const from = result.window.from === null ? 'all activity' : `from ${result.window.from.slice(0, 10)}`;
+  return `Ownership Map: ${scope} (${from} to ${result.window.to.slice(0, 10)})`;
+}
+
+export function scopeLine(result: AnalysisResult): string {
+  const s = result.stats;
+  const whole = result.completeness.complete
+    ? 'complete'
+    : `INCOMPLETE: ${result.completeness.gaps.map((g) => g.message).join(' ')}`;
+  return `Read ${s.issues} issues, ${s.histories} histories, ${s.eventsInWindow} product events in the window; data ${whole}`;
+}
