@@ -1,0 +1,50 @@
+// One measured analysis in a fresh process (so peak memory is this run's alone): loads a snapshot into SiteData,
+// then times analyse() and prints one JSON line. Run by bench/run.ts; needs node's --expose-gc.
+import { analyse } from '../src/ownership/analyse';
+import { AnalysisConfigSchema } from '../src/ownership/config';
+import { readSnapshot, siteProjectKeys, snapshotToSiteData } from '../tools/snapshot/read';
+
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function main(dir: string): Promise<void> {
+  const snapshot = await readSnapshot(dir);
+  const site = snapshotToSiteData(snapshot);
+  const items = site.issues.reduce(
+    (n, issue) => n + (issue.changelog?.histories ?? []).reduce((m, h) => m + h.items.length, 0),
+    0,
+  );
+  const config = AnalysisConfigSchema.parse({ scope: { projects: siteProjectKeys(snapshot.site) } });
+  const now = new Date(snapshot.site.recordedAt);
+  collect();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const rssBefore = process.memoryUsage().rss;
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = analyse(site, config, now);
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const heapAfter = process.memoryUsage().heapUsed;
+  const rssAfter = process.memoryUsage().rss;
+  const resultBytes = Buffer.byteLength(JSON.stringify(result));
+  process.stdout.write(
+    `${JSON.stringify({
+      issues: site.issues.length,
+      items,
+      events: result.stats.events,
+      ms: Math.round(ms),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      heapGrowthMB: Math.round((heapAfter - heapBefore) / 2 ** 20),
+      rssGrowthMB: Math.round((rssAfter - rssBefore) / 2 ** 20),
+      maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      inputRssMB: Math.round(rssBefore / 2 ** 20),
+      resultKB: Math.round(resultBytes / 1024),
+    })}\n`,
+  );
+}
+
+main(process.argv[2] ?? '').catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
