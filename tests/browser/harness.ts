@@ -1,0 +1,160 @@
+// Browser test support: Debian's Chromium driven by playwright-core (no browser download), the local preview on
+// an ephemeral port, the bridge called from inside an app frame, and screenshots for docs/screenshots/.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { startPreview, type PreviewOptions, type PreviewServer } from '../../tools/preview/server';
+
+export const REPO_DIR = path.resolve(__dirname, '../..');
+export const SCREENSHOT_DIR = path.join(REPO_DIR, 'docs', 'screenshots');
+export const SAMPLE_DIR = path.join(REPO_DIR, 'samples', 'acme');
+
+/** What TOOLCHAIN.md found to run headless Chromium reliably in containers and CI. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface BrowserSession {
+  context: BrowserContext;
+  newPage(): Promise<Page>;
+  /** Closes the browser and deletes its fresh profile. */
+  close(): Promise<void>;
+}
+
+/** Chromium with a fresh, throw-away user-data dir; CHROMIUM_PATH overrides /usr/bin/chromium. */
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<BrowserSession> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `No Chromium at ${executablePath}: install it (apt-get install -y --no-install-recommends chromium) ` +
+        'or set CHROMIUM_PATH.',
+    );
+  }
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'ownership-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  const session: BrowserSession = {
+    context,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: REPO_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr}`)),
+    );
+  });
+}
+
+/** A lock file shared by jest workers: two vite builds of one surface at once would empty each other's dist. */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  const lock = path.join(
+    os.tmpdir(),
+    `ownership-map-build-${createHash('sha1').update(REPO_DIR).digest('hex')}.lock`,
+  );
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx');
+      try {
+        return await work();
+      } finally {
+        await handle.close();
+        await rm(lock, { force: true });
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock older than any build is left over from a killed run.
+      const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
+      if (age > 120_000) await rm(lock, { force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Builds a surface's bundle when its dist is missing (a fresh clone, or CI before `npm run build`). */
+export async function ensureBuilt(surfaces: string[] = ['macro', 'jira-views']): Promise<void> {
+  const built = (surface: string) => existsSync(path.join(REPO_DIR, 'static', surface, 'dist', 'index.html'));
+  for (const surface of surfaces) {
+    if (built(surface)) continue;
+    await withBuildLock(async () => {
+      if (!built(surface)) await run('npx', ['vite', 'build', '-c', `static/${surface}/vite.config.ts`]);
+    });
+  }
+}
+
+/** The preview on 127.0.0.1:0; over samples/acme unless the options name another snapshot or site. */
+export function startTestPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
+  return startPreview({ snapshotDir: SAMPLE_DIR, ...options, port: 0, host: '127.0.0.1' });
+}
+
+export interface PreviewPageQuery {
+  viewer?: string;
+  theme?: 'light' | 'dark';
+  tab?: 'confluence' | 'project' | 'sprint';
+  project?: string;
+  board?: number;
+  sprint?: number;
+}
+
+/** Opens the preview page and waits until it has drawn its frames. */
+export async function openPreviewPage(page: Page, preview: PreviewServer, query: PreviewPageQuery = {}) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  await page.goto(`${preview.url}/?${params.toString()}`);
+  await page.waitForSelector('body[data-ready="true"]');
+}
+
+/** The frame inside `iframeSelector` once it has loaded a URL (and optionally content matching `ready`). */
+export async function appFrame(page: Page, iframeSelector: string, ready = '#root > *'): Promise<Frame> {
+  const element = await page.waitForSelector(`${iframeSelector}[src]`, { state: 'attached' });
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error(`${iframeSelector} has no frame.`);
+  await frame.waitForSelector(ready, { state: 'attached' });
+  return frame;
+}
+
+interface BridgeWindow {
+  __bridge: { callBridge(method: string, args?: unknown): Promise<unknown> };
+}
+
+/** Calls window.__bridge.callBridge inside an app frame, exactly as @forge/bridge does. */
+export function callBridge<T = unknown>(frame: Frame, method: string, args?: unknown): Promise<T> {
+  return frame.evaluate(
+    ([name, value]) => (window as unknown as BridgeWindow).__bridge.callBridge(name as string, value),
+    [method, args] as const,
+  ) as Promise<T>;
+}
+
+/** Writes `<name>.png` into docs/screenshots/ (or `dir`); returns its path. */
+export async function screenshot(page: Page, name: string, dir: string = SCREENSHOT_DIR): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,216 @@
+// The Forge runtime as the app's backend code sees it, emulated per invocation: `global.__forge_fetch__` (under
+// every @forge/api product request) and `global.__forge_runtime__` (getAppContext, authorize) read the current
+// invocation from an AsyncLocalStorage store, so concurrent invocations for different viewers never mix.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { InvalidWorkspaceRequestedError, RequestProductNotAllowedError } from '@forge/api';
+import type { JiraTarget } from './jira-target';
+
+export type ProductName = 'jira' | 'confluence';
+
+/** An ARI the way Forge hands them to functions: fields plus toString()/toJSON() giving the full ARI. */
+export interface AriObject {
+  toString(): string;
+  toJSON(): string;
+}
+export type ContextAriObject = AriObject & { cloudId: string };
+export interface InstallationObject {
+  ari: AriObject & { installationId: string };
+  contexts: ContextAriObject[];
+}
+
+export function contextAri(product: ProductName, cloudId: string): ContextAriObject {
+  const ari = `ari:cloud:${product}::site/${cloudId}`;
+  return { cloudId, toString: () => ari, toJSON: () => ari };
+}
+
+export function installationAri(installationId: string): AriObject & { installationId: string } {
+  const ari = `ari:cloud:ecosystem::installation/${installationId}`;
+  return { installationId, toString: () => ari, toJSON: () => ari };
+}
+
+/** One product request made during an invocation (for the invocation log and for tests). */
+export interface ProductRequest {
+  product: string;
+  method: string;
+  path: string;
+  /** Who the request acted as; undefined = the app itself (asApp). */
+  actingAccountId: string | undefined;
+  status?: number;
+}
+
+export interface Invocation {
+  invocationId: string;
+  /** The app's UUID (the tail of the manifest's app.id ARI). */
+  appId: string;
+  environmentId: string;
+  installationId: string;
+  moduleKey: string;
+  moduleType: string;
+  functionKey: string;
+  /** The principal: the viewer whose page invoked the function. */
+  accountId: string | undefined;
+  /** The product whose page invoked the function. */
+  product: ProductName;
+  cloudId: string;
+  installation: InstallationObject;
+  jira: JiraTarget;
+  /** Epoch ms when Forge would stop the invocation. */
+  deadline: number;
+  requests: ProductRequest[];
+}
+
+/** What @forge/api passes as the first argument of `__forge_fetch__`. */
+interface FetchTarget {
+  type?: string;
+  provider?: string;
+  remote?: string;
+  accountId?: string;
+  contextAri?: string;
+}
+
+const invocations = new AsyncLocalStorage<Invocation>();
+
+export function currentInvocation(): Invocation | undefined {
+  return invocations.getStore();
+}
+
+/** Runs `fn` as one invocation: every product request and runtime read inside it sees `invocation`. */
+export function runInInvocation<T>(invocation: Invocation, fn: () => Promise<T>): Promise<T> {
+  return invocations.run(invocation, fn);
+}
+
+const SITE_ARI = /^ari:cloud:([a-z]+)::site\/([^/]+)$/;
+
+/** The product a request goes to; refuses what Forge refuses (another product without withContext, a foreign site). */
+function productOf(target: FetchTarget, invocation: Invocation, path: string): string {
+  if (target.contextAri !== undefined) {
+    const match = SITE_ARI.exec(target.contextAri);
+    const installed = invocation.installation.contexts.some(
+      (entry) => entry.toString() === target.contextAri,
+    );
+    if (!match?.[1] || !installed) throw new InvalidWorkspaceRequestedError(path);
+    return match[1];
+  }
+  const remote = target.remote ?? 'unknown';
+  // From a Confluence page a plain requestJira is refused; only withContext(jira site ARI) reaches Jira.
+  if ((remote === 'jira' || remote === 'confluence') && remote !== invocation.product) {
+    throw new RequestProductNotAllowedError(remote, invocation.product);
+  }
+  return remote;
+}
+
+async function forgeFetch(target: FetchTarget, path: string, init?: RequestInit): Promise<Response> {
+  const invocation = invocations.getStore();
+  if (!invocation) {
+    throw new Error(
+      `A product request (${path}) was made outside a preview invocation, so nobody is acting.`,
+    );
+  }
+  if (target.type !== 'fpp') {
+    throw new Error(
+      `The preview forwards Atlassian product requests only, not '${String(target.type)}' (${path}).`,
+    );
+  }
+  const product = productOf(target, invocation, path);
+  // asUser() without an id acts as the invocation's principal, as in Forge; asApp() and plain calls act as the app.
+  const actingAccountId = target.provider === 'user' ? (target.accountId ?? invocation.accountId) : undefined;
+  const record: ProductRequest = { product, method: init?.method ?? 'GET', path, actingAccountId };
+  invocation.requests.push(record);
+  if (product !== 'jira') {
+    record.status = 404;
+    return Response.json(
+      { message: `The preview has no ${product} site; it answers Jira requests only.` },
+      { status: 404 },
+    );
+  }
+  const response = await invocation.jira.request(path, init, actingAccountId);
+  record.status = response.status;
+  return response;
+}
+
+function noMetrics() {
+  const counter = { incr() {}, decr() {}, incrBy() {}, decrBy() {} };
+  const timer = { stop() {} };
+  return {
+    counter: () => counter,
+    gauge: () => ({ set() {} }),
+    histogram: () => ({ record() {} }),
+    timing: () => ({ measure: () => timer }),
+  };
+}
+
+/** `global.__forge_runtime__` for the current invocation, shaped like the one Forge installs. */
+function runtimeOf(invocation: Invocation) {
+  return {
+    proxy: {},
+    contextAri: contextAri(invocation.product, invocation.cloudId).toString(),
+    container: {},
+    appContext: {
+      appId: invocation.appId,
+      appVersion: '0.0.0-preview',
+      environmentId: invocation.environmentId,
+      environmentType: 'DEVELOPMENT',
+      invocationId: invocation.invocationId,
+      installationId: invocation.installationId,
+      functionKey: invocation.functionKey,
+      moduleType: invocation.moduleType,
+      moduleKey: invocation.moduleKey,
+      installation: invocation.installation,
+    },
+    aaid: invocation.accountId,
+    lambdaContext: {
+      awsRequestId: invocation.invocationId,
+      getRemainingTimeInMillis: () => Math.max(0, invocation.deadline - Date.now()),
+    },
+    tracing: { traceId: invocation.invocationId, spanId: invocation.invocationId },
+    realtime: {},
+    metrics: noMetrics(),
+    featureFlags: () => false,
+  };
+}
+
+type RuntimeGlobals = typeof globalThis & { __forge_fetch__?: unknown; __forge_runtime__?: unknown };
+
+let holders = 0;
+let saved: { fetch?: PropertyDescriptor; runtime?: PropertyDescriptor } = {};
+
+/**
+ * Installs the two globals (once per process, however many previews run) and returns the release function;
+ * the last release restores whatever was there before.
+ */
+export function acquireForgeRuntime(): () => void {
+  const globals = globalThis as RuntimeGlobals;
+  if (holders === 0) {
+    saved = {
+      fetch: Object.getOwnPropertyDescriptor(globals, '__forge_fetch__'),
+      runtime: Object.getOwnPropertyDescriptor(globals, '__forge_runtime__'),
+    };
+    Object.defineProperty(globals, '__forge_fetch__', {
+      value: forgeFetch,
+      configurable: true,
+      writable: true,
+    });
+    Object.defineProperty(globals, '__forge_runtime__', {
+      configurable: true,
+      get: () => {
+        const invocation = invocations.getStore();
+        return invocation ? runtimeOf(invocation) : undefined;
+      },
+    });
+  }
+  holders += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holders -= 1;
+    if (holders > 0) return;
+    for (const [name, descriptor] of [
+      ['__forge_fetch__', saved.fetch],
+      ['__forge_runtime__', saved.runtime],
+    ] as const) {
+      if (descriptor) Object.defineProperty(globals, name, descriptor);
+      else delete globals[name];
+    }
+  };
+}
