@@ -1,4 +1,20 @@
-// Entry of the macro bundle: placeholder until the map UI lands.
+// Entry of the macro bundle (the map and its custom configuration share this one resource): the host's theme,
+// Atlassian's base stylesheet, then the app.
+import '../../shared/zod-csp';
+import '@atlaskit/css-reset';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { enableTheme } from '../../shared/theme';
+import { App } from './App';
+import './macro.css';
 
-createRoot(document.getElementById('root')!).render(<p>PM/PO Ownership Map</p>);
+void enableTheme();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,194 @@
+// The configuration form's state and its checks, without React: the saved config as an editable draft (numbers
+// kept as typed), the config input the draft stands for, and AnalysisConfigSchema's verdict as one message per
+// field path — the same schema the resolver applies, so what the panel accepts the map accepts.
+import type { z } from 'zod';
+import { AnalysisConfigSchema } from '../../../../src/contract/requests';
+import type { RaciLetter, Thresholds } from '../../../../src/ownership/config';
+import { THRESHOLD_FIELDS, settingLabel } from './field-labels';
+
+export type Layer = 'strategic' | 'tactical';
+export type WindowKind = 'sprints' | 'dates' | 'all';
+
+export interface DraftRow {
+  label: string;
+  layer: Layer;
+  people: { accountId: string; letter: RaciLetter }[];
+}
+
+export interface ConfigDraft {
+  projects: string[];
+  boards: number[];
+  window: { kind: WindowKind; lastSprints: string; from: string; to: string };
+  pm: string | null;
+  po: string | null;
+  rows: DraftRow[];
+  /** Overrides as typed; a missing or empty entry means "use the default". */
+  thresholds: Partial<Record<keyof Thresholds, string>>;
+  showDeliveryPeople: boolean;
+  /** Display names of the people picked, so a reopened panel shows names rather than account ids. */
+  names: Record<string, string>;
+  /** Saved settings the panel does not edit (acceptance statuses, weights), kept as they were. */
+  untouched: Record<string, unknown>;
+}
+
+/** The key under which the panel keeps display names next to the settings (the analysis ignores unknown keys). */
+export const NAMES_KEY = 'displayNames';
+const EDITED_KEYS = ['scope', 'window', 'declared', 'thresholds', 'showDeliveryPeople', NAMES_KEY];
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []);
+const text = (value: unknown) =>
+  typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+
+/** The saved config (or nothing) as a draft; whatever is malformed in it stays visible so the user can fix it. */
+export function draftFromSaved(saved: Record<string, unknown> | undefined): ConfigDraft {
+  const config = record(saved);
+  const scope = record(config.scope);
+  const window = record(config.window);
+  const declared = record(config.declared);
+  const thresholds = record(config.thresholds);
+  const kind: WindowKind = window.kind === 'sprints' || window.kind === 'dates' ? window.kind : 'all';
+  const untouched: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) if (!EDITED_KEYS.includes(key)) untouched[key] = value;
+  const names: Record<string, string> = {};
+  for (const [id, name] of Object.entries(record(config[NAMES_KEY])))
+    if (typeof name === 'string') names[id] = name;
+  return {
+    projects: strings(scope.projects),
+    boards: Array.isArray(scope.boards) ? scope.boards.filter((b): b is number => typeof b === 'number') : [],
+    window: {
+      kind,
+      lastSprints: kind === 'sprints' ? text(window.lastSprints) : '6',
+      from: kind === 'dates' ? text(window.from) : '',
+      to: kind === 'dates' ? text(window.to) : '',
+    },
+    pm: typeof declared.pm === 'string' ? declared.pm : null,
+    po: typeof declared.po === 'string' ? declared.po : null,
+    rows: (Array.isArray(declared.rows) ? declared.rows : []).map((raw) => {
+      const row = record(raw);
+      return {
+        label: text(row.label),
+        layer: row.layer === 'tactical' ? 'tactical' : 'strategic',
+        people: (Array.isArray(row.people) ? row.people : []).map((p) => {
+          const entry = record(p);
+          const letter = entry.letter;
+          return {
+            accountId: text(entry.accountId),
+            letter: letter === 'A' || letter === 'R' || letter === 'C' || letter === 'I' ? letter : 'R',
+          };
+        }),
+      };
+    }),
+    thresholds: Object.fromEntries(
+      THRESHOLD_FIELDS.flatMap((field) =>
+        thresholds[field.key] === undefined ? [] : [[field.key, text(thresholds[field.key])]],
+      ),
+    ),
+    showDeliveryPeople: config.showDeliveryPeople === true,
+    names,
+    untouched,
+  };
+}
+
+/** "0.5" → 0.5; "" → undefined (the default); anything else → NaN, which the schema rejects with its message. */
+export function numberFromText(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const normalised = value.trim().replace(',', '.');
+  return /^-?\d*\.?\d+$/.test(normalised) ? Number(normalised) : Number.NaN;
+}
+
+/** The settings the draft stands for: only what the user set, so defaults stay the analysis's own. */
+export function configInputOf(draft: ConfigDraft): Record<string, unknown> {
+  const window =
+    draft.window.kind === 'sprints'
+      ? { kind: 'sprints', lastSprints: numberFromText(draft.window.lastSprints) ?? Number.NaN }
+      : draft.window.kind === 'dates'
+        ? { kind: 'dates', from: draft.window.from, to: draft.window.to }
+        : { kind: 'all' };
+  const thresholds: Record<string, number> = {};
+  for (const field of THRESHOLD_FIELDS) {
+    const value = numberFromText(draft.thresholds[field.key]);
+    if (value !== undefined) thresholds[field.key] = value;
+  }
+  const declared: Record<string, unknown> = {
+    rows: draft.rows.map((row) => ({ label: row.label, layer: row.layer, people: row.people })),
+  };
+  if (draft.pm !== null) declared.pm = draft.pm;
+  if (draft.po !== null) declared.po = draft.po;
+  return {
+    ...draft.untouched,
+    scope: { projects: draft.projects, boards: draft.boards },
+    window,
+    declared,
+    ...(Object.keys(thresholds).length > 0 ? { thresholds } : {}),
+    ...(draft.showDeliveryPeople ? { showDeliveryPeople: true } : {}),
+  };
+}
+
+/** What view.submit saves: the settings plus the names of the people they mention. */
+export function submittedConfig(draft: ConfigDraft): Record<string, unknown> {
+  const input = configInputOf(draft);
+  const mentioned = new Set<string>();
+  if (draft.pm) mentioned.add(draft.pm);
+  if (draft.po) mentioned.add(draft.po);
+  for (const row of draft.rows) for (const person of row.people) mentioned.add(person.accountId);
+  const names: Record<string, string> = {};
+  for (const id of mentioned) if (draft.names[id] !== undefined) names[id] = draft.names[id]!;
+  return Object.keys(names).length > 0 ? { ...input, [NAMES_KEY]: names } : input;
+}
+
+export type FieldErrors = Record<string, string>;
+
+type Issue = z.core.$ZodIssue;
+
+/** A union's failure, reduced to the branch the user chose (the one whose `kind` matched). */
+function flatten(issues: readonly Issue[], prefix: PropertyKey[] = []): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const chosen =
+        issue.errors.find((branch) => !branch.some((i) => i.path[0] === 'kind')) ?? issue.errors[0]!;
+      out.push(...flatten(chosen, path));
+      continue;
+    }
+    out.push({ path: path.map(String).join('.'), message: issue.message });
+  }
+  return out;
+}
+
+/** Zod's generic sentences ("Too small: expected number to be >=1") replaced by ones that name the field. */
+function friendly(path: string, message: string): string {
+  if (path === 'window.lastSprints') return 'Enter a whole number of sprints from 1 to 52.';
+  const generic = /^(Too small|Too big|Invalid input)/.test(message);
+  if (!generic) return message;
+  const threshold = /^thresholds\.(\w+)$/.exec(path);
+  if (threshold) {
+    const field = THRESHOLD_FIELDS.find((f) => f.key === threshold[1]);
+    if (field?.kind === 'share') return `${field.label} must be a number between 0 and 1.`;
+    if (field) return `${field.label} must be a number of 0 or more.`;
+  }
+  return `${settingLabel(path)}: ${message}`;
+}
+
+/** Every problem with the draft, keyed by settings path (the first message per path); empty when it can be saved. */
+export function validateDraft(draft: ConfigDraft): FieldErrors {
+  const parsed = AnalysisConfigSchema.safeParse(configInputOf(draft));
+  const errors: FieldErrors = {};
+  if (parsed.success) return errors;
+  for (const { path, message } of flatten(parsed.error.issues)) {
+    if (!(path in errors)) errors[path] = friendly(path, message);
+  }
+  return errors;
+}
+
+/** Messages for a path and everything under it (e.g. a declared row and its people). */
+export function errorsUnder(errors: FieldErrors, path: string): string[] {
+  return Object.entries(errors)
+    .filter(([key]) => key === path || key.startsWith(`${path}.`))
+    .map(([, message]) => message);
+}

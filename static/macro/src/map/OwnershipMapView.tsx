@@ -1,0 +1,178 @@
+// The macro on the page: loads the map for the saved configuration and shows it with everything around it — when
+// it was read and a Refresh button, what data is missing, the warnings and the split advice, the map, and the
+// evidence of the letter the viewer opened. Every other outcome gets its own state (loading, empty, errors).
+import Button from '@atlaskit/button/default/button';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { TEAM_ID, type AnalysisResult } from '../../../../src/contract/analysis';
+import { formatDate, formatDateTime } from '../../../shared/format';
+import { useResolver } from '../../../shared/invoke';
+import { DataGapsNotice, EmptyState, ErrorState, LoadingState } from '../../../shared/states';
+import { settingLabel } from '../config/field-labels';
+import { NotConfigured } from '../NotConfigured';
+import { EvidencePanel } from './EvidencePanel';
+import { MapTable, type CellRef } from './MapTable';
+import { displayNameOf, hasActivity, mapColumns, mapGroups, windowLabel } from './map-model';
+import { Advice, Warnings } from './Warnings';
+
+function scopeLabel(result: AnalysisResult): string {
+  // Projects name the scope; boards only when the map was set up on boards alone.
+  const parts =
+    result.scope.projects.length > 0 ? result.scope.projects : result.scope.boards.map((board) => board.name);
+  return parts.length === 0 ? 'No scope' : parts.join(', ');
+}
+
+function Header({
+  result,
+  refreshing,
+  onRefresh,
+}: {
+  result: AnalysisResult | undefined;
+  refreshing: boolean;
+  onRefresh: () => void;
+}) {
+  return (
+    <header className="map-header">
+      <div className="map-title">
+        <h2>PM/PO ownership map</h2>
+        {result ? (
+          <p className="subtle">
+            {scopeLabel(result)} · {windowLabel(result.window, formatDate)} ·{' '}
+            <span data-testid="last-refreshed">
+              Last refreshed <time dateTime={result.generatedAt}>{formatDateTime(result.generatedAt)}</time>
+            </span>
+          </p>
+        ) : null}
+      </div>
+      <Button onClick={onRefresh} isLoading={refreshing} isDisabled={refreshing}>
+        Refresh
+      </Button>
+    </header>
+  );
+}
+
+function Legend() {
+  return (
+    <p className="legend subtle">
+      <span className="letter letter-A legend-letter" aria-hidden="true">
+        A
+      </span>{' '}
+      accountable ·{' '}
+      <span className="letter letter-R legend-letter" aria-hidden="true">
+        R
+      </span>{' '}
+      responsible ·{' '}
+      <span className="letter letter-C legend-letter" aria-hidden="true">
+        C
+      </span>{' '}
+      consulted ·{' '}
+      <span className="letter letter-I legend-letter" aria-hidden="true">
+        I
+      </span>{' '}
+      informed. Letters come from each person&apos;s share of activity in Jira (not time spent). Open a letter
+      to see the events behind it.
+    </p>
+  );
+}
+
+function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string }) {
+  const columns = useMemo(() => mapColumns(result), [result]);
+  const groups = useMemo(() => mapGroups(result), [result]);
+  const [selected, setSelected] = useState<CellRef | null>(null);
+
+  const selectedRow = selected ? result.rows.find((row) => row.key === selected.rowId) : undefined;
+  const selectedCell = selected
+    ? selectedRow?.cells.find((cell) => cell.personId === selected.personId)
+    : undefined;
+
+  const close = useCallback(() => {
+    if (selected === null) return;
+    // Focus goes back to the letter that opened the panel.
+    const button = document.querySelector<HTMLElement>(
+      `button[data-row="${CSS.escape(selected.rowId)}"][data-person="${CSS.escape(selected.personId)}"]`,
+    );
+    setSelected(null);
+    button?.focus();
+  }, [selected]);
+
+  useEffect(() => {
+    if (selected === null) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [selected, close]);
+
+  // A refresh that drops the opened cell closes its panel.
+  useEffect(() => {
+    if (selected !== null && selectedCell === undefined) setSelected(null);
+  }, [selected, selectedCell]);
+
+  return (
+    <>
+      <Legend />
+      <MapTable
+        columns={columns}
+        groups={groups}
+        selected={selected}
+        onSelect={(ref) =>
+          setSelected((current) =>
+            current?.rowId === ref.rowId && current.personId === ref.personId ? null : ref,
+          )
+        }
+      />
+      {selected && selectedRow && selectedCell ? (
+        <EvidencePanel
+          personName={
+            selected.personId === TEAM_ID ? result.team.label : displayNameOf(result, selected.personId)
+          }
+          rowLabel={selectedRow.label}
+          cell={selectedCell}
+          siteUrl={siteUrl}
+          onClose={close}
+        />
+      ) : null}
+    </>
+  );
+}
+
+export function OwnershipMapView({ siteUrl }: { siteUrl: string }) {
+  const { state, reload } = useResolver('getOwnershipMap', {});
+  const result = state.status === 'ok' ? state.data : state.status === 'loading' ? state.previous : undefined;
+  const refreshing = state.status === 'loading';
+
+  if (state.status === 'error' && state.error.code === 'not-configured') return <NotConfigured />;
+
+  return (
+    <div className="map-view" data-state={state.status === 'ok' ? 'map' : undefined}>
+      <Header result={result} refreshing={refreshing} onRefresh={reload} />
+      {state.status === 'error' ? (
+        <ErrorState error={state.error} onRetry={reload} fieldLabel={settingLabel} />
+      ) : result === undefined ? (
+        <LoadingState label="Reading Jira…" />
+      ) : (
+        <>
+          {result.completeness.complete ? null : (
+            <DataGapsNotice gaps={result.completeness.gaps} subject="map" />
+          )}
+          {hasActivity(result) ? (
+            <>
+              <Warnings result={result} siteUrl={siteUrl} />
+              <Advice result={result} />
+              <MapBody result={result} siteUrl={siteUrl} />
+            </>
+          ) : (
+            <EmptyState title="No activity in this window">
+              <p style={{ margin: 0 }}>
+                Jira shows no product events in {scopeLabel(result)} for{' '}
+                {windowLabel(result.window, formatDate).toLowerCase()}
+                {result.window.note ? ` (${result.window.note})` : ''}. Widen the time window or pick other
+                projects or boards in the macro settings.
+              </p>
+            </EmptyState>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+// The map's layout from an analysis result, with no React in it: which columns (people by observed role, then the
+// Team column), which rows in which group (strategic, tactical, delivery apart; declared rows after the inferred
+// ones of their layer), the letter in each cell, and the warnings most severe first.
+import {
+  TEAM_ID,
+  type AnalysisResult,
+  type ResultCell,
+  type ResultPerson,
+} from '../../../../src/contract/analysis';
+
+export type Letter = ResultCell['letter'];
+export type Severity = AnalysisResult['warnings'][number]['severity'];
+export type MapWarning = AnalysisResult['warnings'][number];
+
+export interface MapColumn {
+  /** A person id, or TEAM_ID. */
+  id: string;
+  displayName: string;
+  /** Absent for the Team column and for people the result does not describe (declared only). */
+  person?: ResultPerson;
+  team?: { label: string; count: number };
+}
+
+export type MapCell = { kind: 'inferred'; cell: ResultCell } | { kind: 'declared'; letter: Letter };
+
+export interface MapRow {
+  /** Row key for inferred rows; "declared-<n>" for declared ones. */
+  id: string;
+  label: string;
+  layer: 'strategic' | 'tactical' | 'delivery';
+  declared: boolean;
+  /** Inferred rows: events and issues behind the row, and whether anyone reaches A. */
+  eventCount?: number;
+  issueCount?: number;
+  automationEventsShare?: number;
+  noClearOwner?: boolean;
+  cells: Map<string, MapCell>;
+}
+
+export interface MapGroup {
+  layer: 'strategic' | 'tactical' | 'delivery';
+  title: string;
+  description: string;
+  rows: MapRow[];
+}
+
+const ROLE_ORDER: Record<ResultPerson['observedRole'], number> = {
+  pm: 0,
+  'pm-po': 1,
+  po: 2,
+  none: 3,
+  engineer: 4,
+};
+
+const GROUPS: readonly Omit<MapGroup, 'rows'>[] = [
+  { layer: 'strategic', title: 'Strategic', description: 'Why and what: vision, roadmap, outcomes' },
+  {
+    layer: 'tactical',
+    title: 'Tactical',
+    description: 'When and in what order: backlog, stories, sprints, acceptance',
+  },
+  {
+    layer: 'delivery',
+    title: 'Delivery',
+    description: "The team's own work, shown apart from the product roles",
+  },
+];
+
+export const LETTER_MEANING: Record<Letter, string> = {
+  A: 'accountable',
+  R: 'responsible',
+  C: 'consulted',
+  I: 'informed',
+};
+
+/** The Team column stands for its members unless the user asked to see delivery people one by one. */
+function teamColumnShown(result: AnalysisResult): boolean {
+  if (result.team.shownIndividually) return false;
+  return (
+    result.team.count > 0 || result.rows.some((row) => row.cells.some((cell) => cell.personId === TEAM_ID))
+  );
+}
+
+/**
+ * How a person's column is placed: accountable for a strategic row, then for a tactical row, then responsible
+ * somewhere, then the rest. This orders by the roles people hold, never by how much they did.
+ */
+function holdRank(result: AnalysisResult, personId: string): number {
+  let rank = 3;
+  for (const row of result.rows) {
+    const cell = row.cells.find((c) => c.personId === personId);
+    if (cell === undefined) continue;
+    if (cell.letter === 'A' && row.layer === 'strategic') return 0;
+    if (cell.letter === 'A' && row.layer === 'tactical') rank = Math.min(rank, 1);
+    if (cell.letter === 'R' && row.layer !== 'delivery') rank = Math.min(rank, 2);
+  }
+  return rank;
+}
+
+/**
+ * People with a letter anywhere (inferred or declared), placed by the roles they hold (see holdRank), then by
+ * observed role (PM-like, PM/PO, PO-like, others) and name. The Team column comes last.
+ */
+export function mapColumns(result: AnalysisResult): MapColumn[] {
+  const byId = new Map(result.people.map((person) => [person.id, person]));
+  const ids = new Set<string>();
+  for (const row of result.rows)
+    for (const cell of row.cells) if (cell.personId !== TEAM_ID) ids.add(cell.personId);
+  for (const row of result.declaredRows) for (const entry of row.people) ids.add(entry.personId);
+  const placed = [...ids].map((id) => {
+    const person = byId.get(id);
+    const column: MapColumn = person
+      ? { id, displayName: person.displayName, person }
+      : { id, displayName: id };
+    return {
+      column,
+      hold: holdRank(result, id),
+      role: person ? ROLE_ORDER[person.observedRole] : ROLE_ORDER.none,
+    };
+  });
+  placed.sort(
+    (a, b) =>
+      a.hold - b.hold ||
+      a.role - b.role ||
+      a.column.displayName.localeCompare(b.column.displayName) ||
+      a.column.id.localeCompare(b.column.id),
+  );
+  const people = placed.map((p) => p.column);
+  if (teamColumnShown(result)) {
+    people.push({
+      id: TEAM_ID,
+      displayName: result.team.label,
+      team: { label: result.team.label, count: result.team.count },
+    });
+  }
+  return people;
+}
+
+export function mapGroups(result: AnalysisResult): MapGroup[] {
+  const groups = GROUPS.map((group) => ({ ...group, rows: [] as MapRow[] }));
+  const groupOf = (layer: MapRow['layer']) => groups.find((group) => group.layer === layer)!;
+  for (const row of result.rows) {
+    const cells = new Map<string, MapCell>();
+    for (const cell of row.cells) cells.set(cell.personId, { kind: 'inferred', cell });
+    groupOf(row.layer).rows.push({
+      id: row.key,
+      label: row.label,
+      layer: row.layer,
+      declared: false,
+      eventCount: row.eventCount,
+      issueCount: row.issueCount,
+      automationEventsShare:
+        row.totalWeight + row.automationWeight > 0
+          ? row.automationWeight / (row.totalWeight + row.automationWeight)
+          : 0,
+      noClearOwner: row.eventCount > 0 && row.accountableId === null,
+      cells,
+    });
+  }
+  result.declaredRows.forEach((row, index) => {
+    const cells = new Map<string, MapCell>();
+    for (const entry of row.people) cells.set(entry.personId, { kind: 'declared', letter: entry.letter });
+    groupOf(row.layer).rows.push({
+      id: `declared-${index}`,
+      label: row.label,
+      layer: row.layer,
+      declared: true,
+      cells,
+    });
+  });
+  return groups.filter((group) => group.rows.length > 0);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+/** Most severe first; warnings of one severity keep the order the analysis gave them. */
+export function warningsBySeverity(warnings: readonly MapWarning[]): MapWarning[] {
+  return warnings
+    .map((warning, index) => ({ warning, index }))
+    .sort(
+      (a, b) => SEVERITY_RANK[a.warning.severity] - SEVERITY_RANK[b.warning.severity] || a.index - b.index,
+    )
+    .map((entry) => entry.warning);
+}
+
+/** Whether the window holds any product event at all ("No activity in this window" otherwise). */
+export function hasActivity(result: AnalysisResult): boolean {
+  return result.stats.eventsInWindow > 0 || result.rows.some((row) => row.eventCount > 0);
+}
+
+export function displayNameOf(result: AnalysisResult, personId: string): string {
+  if (personId === TEAM_ID) return result.team.label;
+  return result.people.find((person) => person.id === personId)?.displayName ?? personId;
+}
+
+/** "Last 6 sprints", "1 Mar 2026 – 30 Apr 2026", "All time" — what the map covers. */
+export function windowLabel(window: AnalysisResult['window'], formatDate: (iso: string) => string): string {
+  if (window.kind === 'sprints') {
+    const n = window.sprintIds.length;
+    return n === 1 ? 'Last sprint' : `Last ${n} sprints`;
+  }
+  if (window.kind === 'dates' && window.from !== null)
+    return `${formatDate(window.from)} – ${formatDate(window.to)}`;
+  return 'All time';
+}
