@@ -1,0 +1,300 @@
+// The bandwidth breakdown tab: one row per person who did product work with the stacked bar of their activity per
+// responsibility, the strategic / tactical / delivery split, the tactical share of product work against the 80 %
+// line, the strategic trend per period and the engine's flags; sortable headers, a product-people filter, exports.
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { Fragment, useMemo, useState } from 'react';
+import type { AnalysisResult } from '../../../../src/contract/analysis';
+import { EmptyState } from '../../../shared/states';
+import { ExportActions } from '../app/ExportActions';
+import { bandwidthCsv, bandwidthMarkdown } from '../export/bandwidth-export';
+import {
+  filterBandwidthRows,
+  nextSort,
+  sortBandwidthRows,
+  type BandwidthSort,
+  type BandwidthSortKey,
+} from '../model/bandwidth-sort';
+import { bandwidthTable, periodUnit, type BandwidthPersonRow } from '../model/bandwidth-table';
+import { formatPercent } from '../model/format';
+import { ResponsibilityLegend, StackedBar } from './StackedBar';
+import { StrategicTrend, trendText } from './StrategicTrend';
+import { TacticalMeter } from './TacticalMeter';
+
+const SORT_LABELS: Record<BandwidthSortKey, string> = {
+  name: 'person',
+  role: 'observed role',
+  strategic: 'strategic share',
+  tactical: 'tactical share',
+  delivery: 'delivery share',
+  tacticalOfProduct: 'tactical share of product work',
+  trend: 'change of the strategic share',
+};
+
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  onSort,
+  numeric = false,
+  hint,
+}: {
+  label: string;
+  sortKey: BandwidthSortKey;
+  sort: BandwidthSort;
+  onSort: (key: BandwidthSortKey) => void;
+  numeric?: boolean;
+  hint?: string;
+}) {
+  const active = sort.key === sortKey;
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? sort.direction : 'none'}
+      className={numeric ? 'jv-num' : undefined}
+      data-column={sortKey}
+    >
+      <button type="button" className="jv-sort" onClick={() => onSort(sortKey)} title={hint}>
+        {label}
+        <span aria-hidden="true">{active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}</span>
+        {active ? null : <span className="jv-visually-hidden">, sortable</span>}
+      </button>
+    </th>
+  );
+}
+
+function PersonCell({ row }: { row: BandwidthPersonRow }) {
+  return (
+    <th scope="row" style={{ fontWeight: 500, minWidth: 120 }}>
+      {row.name}
+      {row.active ? null : <span className="jv-note"> (inactive)</span>}
+      {row.flags.length > 0 ? (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 2 }}>
+          {row.flags.map((f) => (
+            <Lozenge key={f.kind} appearance={f.kind === 'tactical-overload' ? 'removed' : 'moved'}>
+              {f.label}
+            </Lozenge>
+          ))}
+        </div>
+      ) : null}
+    </th>
+  );
+}
+
+export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fileStem: string }) {
+  const table = useMemo(() => bandwidthTable(result), [result]);
+  const [sort, setSort] = useState<BandwidthSort>({ key: 'name', direction: 'ascending' });
+  const [productOnly, setProductOnly] = useState(false);
+  const rows = useMemo(
+    () => sortBandwidthRows(filterBandwidthRows(table.rows, productOnly), sort),
+    [table, productOnly, sort],
+  );
+  const unit = periodUnit(table);
+  const showTeam = !productOnly && table.team !== null;
+  const shown = { rows, showTeam };
+  const onSort = (key: BandwidthSortKey) => setSort((current) => nextSort(current, key));
+  const columns = 8;
+
+  return (
+    <section aria-labelledby="bandwidth-heading" data-view="bandwidth">
+      <div className="jv-section-head">
+        <h2 id="bandwidth-heading">Bandwidth per person</h2>
+        <ExportActions
+          subject="bandwidth breakdown"
+          fileName={`${fileStem}-bandwidth.csv`}
+          csv={() => bandwidthCsv(table, shown)}
+          markdown={() => bandwidthMarkdown(table, shown)}
+        />
+      </div>
+      <p className="jv-note">
+        Share of each person&apos;s activity in Jira (weighted events, not time) per responsibility, over the
+        window. People whose only activity is delivery are shown as one team line: roles, not rankings.
+      </p>
+      {table.periodKind === 'week' ? (
+        <div data-state="weeks" style={{ margin: '8px 0' }}>
+          <SectionMessage appearance="information" title="Weeks instead of sprints">
+            <p style={{ margin: 0 }}>{table.note}</p>
+          </SectionMessage>
+        </div>
+      ) : (
+        <p className="jv-note" data-period-note>
+          {table.note}
+        </p>
+      )}
+
+      <div className="jv-toolbar" style={{ marginTop: 4 }}>
+        <label className="jv-check">
+          <input
+            type="checkbox"
+            checked={productOnly}
+            onChange={(event) => setProductOnly(event.target.checked)}
+            data-filter="product-only"
+          />
+          Product people only (PM-like, PO-like, PM/PO)
+        </label>
+      </div>
+
+      {table.rows.length === 0 ? (
+        <EmptyState title="No product work in this window">
+          Nobody ordered the backlog, wrote or refined stories, planned sprints, accepted work or set roadmap
+          items in this window. Pick a longer window or another board.
+        </EmptyState>
+      ) : (
+        <>
+          <ResponsibilityLegend responsibilities={table.responsibilities} />
+          <div className="jv-scroll">
+            <table className="jv-table" data-table="bandwidth">
+              <caption>
+                {rows.length} {rows.length === 1 ? 'person' : 'people'} shown
+                {productOnly ? ' (product people only)' : ''}. Sorted by {SORT_LABELS[sort.key]},{' '}
+                {sort.direction}. The {unit} charts share one scale, 0 to {formatPercent(table.trendScale)}{' '}
+                strategic.
+              </caption>
+              <thead>
+                <tr>
+                  <SortHeader label="Person" sortKey="name" sort={sort} onSort={onSort} />
+                  <SortHeader label="Observed role" sortKey="role" sort={sort} onSort={onSort} />
+                  <th scope="col">Activity per responsibility</th>
+                  <SortHeader label="Strategic" sortKey="strategic" sort={sort} onSort={onSort} numeric />
+                  <SortHeader label="Tactical" sortKey="tactical" sort={sort} onSort={onSort} numeric />
+                  <SortHeader label="Delivery" sortKey="delivery" sort={sort} onSort={onSort} numeric />
+                  <SortHeader
+                    label="Tactical share of product work"
+                    sortKey="tacticalOfProduct"
+                    sort={sort}
+                    onSort={onSort}
+                    numeric
+                    hint={`Tactical / (strategic + tactical). The line is at ${formatPercent(table.tacticalOverloadShare)}.`}
+                  />
+                  <SortHeader
+                    label={`Strategic share per ${unit}`}
+                    sortKey="trend"
+                    sort={sort}
+                    onSort={onSort}
+                    hint={`Scale 0 to ${formatPercent(table.trendScale)}. Sorts by the change from the first to the last active ${unit}.`}
+                  />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <Fragment key={row.personId}>
+                    <tr data-person={row.name} data-flagged={row.flags.length > 0 ? 'true' : 'false'}>
+                      <PersonCell row={row} />
+                      <td data-cell="role">{row.roleLabel}</td>
+                      <td data-cell="bar" style={{ minWidth: 130, width: 180 }}>
+                        <StackedBar
+                          name={row.name}
+                          responsibilities={table.responsibilities}
+                          shares={row.rowShares}
+                        />
+                      </td>
+                      <td className="jv-num" data-cell="strategic">
+                        {formatPercent(row.strategicShare)}
+                      </td>
+                      <td className="jv-num" data-cell="tactical">
+                        {formatPercent(row.tacticalShare)}
+                      </td>
+                      <td className="jv-num" data-cell="delivery">
+                        {formatPercent(row.deliveryShare)}
+                      </td>
+                      <td className="jv-num" data-cell="tactical-of-product">
+                        {row.tacticalShareOfProduct === null ? (
+                          '—'
+                        ) : (
+                          <>
+                            {formatPercent(row.tacticalShareOfProduct)}
+                            <TacticalMeter
+                              share={row.tacticalShareOfProduct}
+                              line={table.tacticalOverloadShare}
+                            />
+                          </>
+                        )}
+                      </td>
+                      <td data-cell="trend">
+                        <StrategicTrend
+                          name={row.name}
+                          points={row.trend}
+                          unit={unit}
+                          scale={table.trendScale}
+                        />
+                        <span className="jv-note" data-trend-text>
+                          {row.trendFirst === null || row.trendLast === null
+                            ? 'no activity'
+                            : `${formatPercent(row.trendFirst)} → ${formatPercent(row.trendLast)}`}
+                        </span>
+                      </td>
+                    </tr>
+                    {row.flags.map((flag) => (
+                      <tr
+                        key={flag.kind}
+                        className="jv-flag-row"
+                        data-flag={flag.kind}
+                        data-flag-for={row.name}
+                      >
+                        <td colSpan={columns}>
+                          <span aria-hidden="true">⚠ </span>
+                          <span className="jv-visually-hidden">{flag.label}: </span>
+                          {flag.message}
+                        </td>
+                      </tr>
+                    ))}
+                  </Fragment>
+                ))}
+                {showTeam && table.team !== null ? (
+                  <tr className="jv-team-row" data-team>
+                    <th scope="row" style={{ fontWeight: 500 }}>
+                      {table.team.label}
+                    </th>
+                    <td colSpan={columns - 1}>Delivery only: one group, not broken down per person.</td>
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+          </div>
+          <details style={{ marginTop: 12 }} data-details="shares">
+            <summary>Shares per responsibility as a table</summary>
+            <div className="jv-scroll" style={{ marginTop: 8 }}>
+              <table className="jv-table" data-table="bandwidth-shares">
+                <caption>Share of each person&apos;s activity per responsibility over the window.</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Person</th>
+                    {table.responsibilities.map((r) => (
+                      <th scope="col" className="jv-num" key={r.key}>
+                        {r.label}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.personId}>
+                      <th scope="row" style={{ fontWeight: 500 }}>
+                        {row.name}
+                      </th>
+                      {table.responsibilities.map((r) => (
+                        <td className="jv-num" key={r.key}>
+                          {formatPercent(row.rowShares[r.key] ?? 0)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+          <details style={{ marginTop: 8 }} data-details="trend">
+            <summary>Strategic share per {unit} as text</summary>
+            <ul className="jv-note">
+              {rows.map((row) => (
+                <li key={row.personId}>
+                  {row.name}: {trendText(row.trend, unit)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
