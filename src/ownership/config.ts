@@ -1,7 +1,6 @@
 // The analysis settings a user can change: scope, window, declared roles and rows, thresholds, weights.
 // Every default here is one of DOMAIN.md's; the UI says which default applied.
 import { z } from 'zod';
-import { RowKeySchema } from './rows';
 
 const isoDate = z.iso.date({ message: 'Use a date like 2026-06-01.' });
 const accountId = z.string().trim().min(1, 'Pick a person.').max(128);
@@ -45,6 +44,22 @@ export const ThresholdsSchema = z.object({
   selfAcceptanceShare: share('Self-acceptance share').default(0.2),
   /** single-point: working days with waiting items and no event of the row. */
   singlePointIdleDays: count('Idle working days').default(5),
+  /**
+   * Observed roles: a person is an engineer when delivery is at least this share of their weighted activity
+   * (DOMAIN.md "when delivery dominates": more than half by default).
+   */
+  engineerDeliveryShare: share('Engineer delivery share').default(0.5),
+  /**
+   * Observed roles: strategic and tactical work are both "substantial" (PM/PO) when each is at least this share
+   * of the person's product activity (strategic + tactical); otherwise the larger one names the role.
+   */
+  roleSubstantialShare: share('Substantial share').default(0.2),
+  /** Split advice: one person may do both roles for at most this many squads (DOMAIN.md: "one or two"). */
+  combinedRoleMaxSquads: count('Squads for a combined role').default(2),
+  /** Bandwidth: the strategic share is collapsing when the recent periods' share is below this fraction of the early periods'. */
+  strategicCollapseRatio: share('Strategic collapse ratio').default(0.5),
+  /** Bandwidth: how many periods make "early" and "recent" when comparing strategic shares. */
+  strategicCollapsePeriods: count('Periods compared').min(1).default(3),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 

@@ -73,6 +73,9 @@ export interface SprintMembershipChange {
   historyId: string;
   added: number[];
   removed: number[];
+  /** The full sprint lists before and after the change (Jira writes the whole list). */
+  from: number[];
+  to: number[];
 }
 
 /** Later or earlier move of a roadmap item's target date (duedate, Target start/end). */
@@ -97,16 +100,21 @@ export interface IssueTimeline {
   storyLike: boolean;
   created: number;
   creatorId: string;
+  /** Reporter now (null when none or an app). */
+  reporterId: string | null;
   /** Assignee over time, oldest first; the first entry holds the value at creation (null = unassigned). */
   assignees: { at: number; accountId: string | null }[];
   statusChanges: StatusChange[];
   /** Status at creation (the first change's `fromStatus`, or the current status when never changed). */
   initialStatus: string;
+  initialCategory: StatusCategory;
   currentStatus: string;
   currentCategory: StatusCategory;
   sprintChanges: SprintMembershipChange[];
   /** Sprint ids the issue is in now. */
   currentSprints: number[];
+  /** Sprint ids at creation (the first Sprint change's `from`, else the current ones). */
+  initialSprints: number[];
   /** Times the acceptance-criteria field (or an AC section in the description) became non-empty / empty. */
   criteria: { at: number; present: boolean }[];
   /** Times the estimate became set / unset. */
@@ -143,6 +151,13 @@ export interface NormalisedSite {
   /** Changelog items that could not be attributed to a row are not events; counted so nothing vanishes silently. */
   ignoredItems: number;
   totalItems: number;
+  /** Ignored items by the changelog's field name ("Attachment", "Link", "resolution"…), so nothing vanishes unexplained. */
+  ignoredByField: Record<string, number>;
+  /** Events made from changelog items (the rest of `events` are issue creations). */
+  eventsFromItems: number;
+  histories: number;
+  /** Issues of the SiteData left out because they belong to no project or board in scope. */
+  issuesOutOfScope: number;
 }
 
 /** One person's part in one row. Automation never holds a letter (its weight is reported per row instead). */
@@ -157,6 +172,11 @@ export interface RaciCell {
   letter: 'R' | 'A' | 'C' | 'I';
   /** Ids of the ProductEvents behind the letter (resolve through the event stream). */
   eventIds: string[];
+  /**
+   * The same events, by reference, in the same order (set by computeRaci). Prefer this to resolving eventIds
+   * through an index of the whole stream: on a big site that index costs more than the rule itself.
+   */
+  events?: ProductEvent[];
 }
 
 export interface RaciRow {

@@ -1,0 +1,263 @@
+// The analysis result the resolvers return and the UIs render (static/ imports this file): the RACI map with its
+// evidence, people and their observed roles, warnings, split advice, bandwidth and the sprint acceptance review.
+// Version 1. Times are ISO strings; shares are 0..1 (rounded to 4 decimals); weights are "share of activity", never time.
+import { z } from 'zod';
+import { DataGapSchema } from '../jira/site';
+import { ThresholdsSchema, WeightsSchema } from '../ownership/config';
+import { EvidenceSchema } from '../ownership/evidence';
+import { OBSERVED_ROLE_KINDS } from '../ownership/roles';
+import { LayerSchema, RowKeySchema } from '../ownership/rows';
+import { WarningSchema } from '../ownership/warning';
+
+export const ANALYSIS_VERSION = 1;
+/** The person id of the "Team (N people)" column that stands for everyone whose activity is only delivery. */
+export const TEAM_ID = 'team';
+
+const share = z.number().min(0).max(1);
+const isoTime = z.string();
+const RaciLetter = z.enum(['R', 'A', 'C', 'I']);
+
+export const ObservedRoleKindSchema = z.enum(OBSERVED_ROLE_KINDS);
+
+export const ResultPersonSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  active: z.boolean(),
+  observedRole: ObservedRoleKindSchema,
+  /** "PM-like", "PO-like", "PM/PO", "Engineer", "No product activity". */
+  roleLabel: z.string(),
+  /** Only delivery: shown inside the Team column (and without figures) unless showDeliveryPeople is set. */
+  inTeam: z.boolean(),
+  /** Shares of the person's weighted activity in the window; null for team members when they are not shown. */
+  strategicShare: share.nullable(),
+  tacticalShare: share.nullable(),
+  deliveryShare: share.nullable(),
+});
+export type ResultPerson = z.infer<typeof ResultPersonSchema>;
+
+export const TeamSchema = z.object({
+  /** "Team (7 people)". */
+  label: z.string(),
+  count: z.number().int().min(0),
+  memberIds: z.array(z.string()),
+  /** True when config.showDeliveryPeople: members then have their own cells instead of the Team cell. */
+  shownIndividually: z.boolean(),
+});
+
+/** A set of issues as a Jira search: `key in (...)`, capped (most recent issues first) and saying so. */
+export const IssueSetSchema = z.object({
+  jql: z.string(),
+  issueCount: z.number().int().min(0),
+  /** False when the JQL names only the most recent `JQL_KEY_CAP` issues of the set. */
+  complete: z.boolean(),
+});
+export type IssueSet = z.infer<typeof IssueSetSchema>;
+
+export const ResultCellSchema = z.object({
+  /** A person id, or TEAM_ID for the Team column. */
+  personId: z.string(),
+  letter: RaciLetter,
+  share,
+  weight: z.number().min(0),
+  eventCount: z.number().int().min(0),
+  commented: z.boolean(),
+  /** Team cell: how many people it stands for. */
+  members: z.number().int().min(0).optional(),
+  /** The most recent events behind the letter, newest first: at most EVIDENCE_CAP (A, R), CONSULTED_EVIDENCE_CAP (C). */
+  evidence: z.array(EvidenceSchema),
+  evidenceTotal: z.number().int().min(0),
+  /** Every issue behind the letter (null when the cell has no events). */
+  issues: IssueSetSchema.nullable(),
+});
+export type ResultCell = z.infer<typeof ResultCellSchema>;
+
+export const ResultRowSchema = z.object({
+  key: RowKeySchema,
+  label: z.string(),
+  layer: LayerSchema,
+  totalWeight: z.number().min(0),
+  automationWeight: z.number().min(0),
+  eventCount: z.number().int().min(0),
+  issueCount: z.number().int().min(0),
+  /** null: nobody reaches the accountable share; the row has no clear owner. */
+  accountableId: z.string().nullable(),
+  /** Largest share first, then by id. */
+  cells: z.array(ResultCellSchema),
+});
+export type ResultRow = z.infer<typeof ResultRowSchema>;
+
+export const ResultDeclaredRowSchema = z.object({
+  label: z.string(),
+  layer: z.enum(['strategic', 'tactical']),
+  people: z.array(z.object({ personId: z.string(), letter: RaciLetter })),
+});
+
+/** One board's (squad's) RACI, letters A, R and C only (the overall rows carry the evidence). */
+export const ResultBoardSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  projectKey: z.string().optional(),
+  deliveryPeople: z.number().int().min(0),
+  rows: z.array(
+    z.object({
+      key: RowKeySchema,
+      accountableId: z.string().nullable(),
+      cells: z.array(z.object({ personId: z.string(), letter: RaciLetter, share })),
+    }),
+  ),
+});
+
+export const AdviceSchema = z.object({
+  personId: z.string(),
+  kind: z.enum(['combined-role-works', 'consider-split', 'spread-too-thin', 'roles-already-split']),
+  title: z.string(),
+  message: z.string(),
+  figures: z.record(z.string(), z.number()),
+  thresholds: z.record(z.string(), z.number()),
+  boardIds: z.array(z.number()),
+});
+export type ResultAdvice = z.infer<typeof AdviceSchema>;
+
+export const BandwidthSchema = z.object({
+  periodKind: z.enum(['sprint', 'week']),
+  cadenceBoardId: z.number().nullable(),
+  note: z.string(),
+  /** The most recent periods (at most BANDWIDTH_PERIOD_CAP), oldest first; periodsTotal says how many there were. */
+  periods: z.array(z.object({ id: z.string(), label: z.string(), from: isoTime, to: isoTime })),
+  periodsTotal: z.number().int().min(0),
+  /** Product people (and delivery people when shown), one entry per period listed (zeros where inactive). */
+  people: z.array(
+    z.object({
+      personId: z.string(),
+      periods: z.array(
+        z.object({
+          totalWeight: z.number().min(0),
+          rows: z.partialRecord(RowKeySchema, z.number()),
+          strategicShare: share,
+          tacticalShare: share,
+          deliveryShare: share,
+        }),
+      ),
+    }),
+  ),
+  unassignedWeight: z.number().min(0),
+  flags: z.array(
+    z.object({
+      personId: z.string(),
+      kind: z.enum(['strategic-collapse', 'tactical-overload']),
+      message: z.string(),
+      figures: z.record(z.string(), z.number()),
+      thresholds: z.record(z.string(), z.number()),
+    }),
+  ),
+});
+export type ResultBandwidth = z.infer<typeof BandwidthSchema>;
+
+export const AcceptedIssueSchema = z.object({
+  issueKey: z.string(),
+  acceptorId: z.string(),
+  assigneeId: z.string().nullable(),
+  selfAccepted: z.boolean(),
+  criteriaPresent: z.boolean(),
+  waitWorkingDays: z.number().min(0),
+  afterSprintEnd: z.boolean(),
+  at: isoTime,
+  /** The move into the acceptance status (history id, from → to). */
+  evidence: EvidenceSchema,
+});
+
+export const AcceptanceReviewSchema = z.object({
+  /** The most recent sprints (at most ACCEPTANCE_SPRINT_CAP), oldest first. */
+  sprints: z.array(
+    z.object({
+      sprintId: z.number(),
+      name: z.string(),
+      boardId: z.number(),
+      start: isoTime.nullable(),
+      end: isoTime.nullable(),
+      complete: isoTime.nullable(),
+      /** The most recent acceptances (at most SPRINT_ISSUE_CAP), oldest first; completedTotal counts them all. */
+      completed: z.array(AcceptedIssueSchema),
+      completedTotal: z.number().int().min(0),
+      /** At most SPRINT_ISSUE_CAP, in key order; carriedOverTotal counts them all. */
+      carriedOver: z.array(z.object({ issueKey: z.string(), toSprintId: z.number() })),
+      carriedOverTotal: z.number().int().min(0),
+      acceptors: z.array(
+        z.object({ personId: z.string(), count: z.number().int(), share, medianWaitDays: z.number().min(0) }),
+      ),
+      topAcceptor: z.object({ personId: z.string(), share }).nullable(),
+      selfAccepted: z.number().int().min(0),
+      withoutCriteria: z.number().int().min(0),
+      acceptedAfterEnd: z.number().int().min(0),
+    }),
+  ),
+  sprintsTotal: z.number().int().min(0),
+  /** Acceptances in the window on issues that were in no sprint. */
+  outsideSprints: z.number().int().min(0),
+});
+export type ResultAcceptanceReview = z.infer<typeof AcceptanceReviewSchema>;
+
+export const StatsSchema = z.object({
+  issues: z.number().int().min(0),
+  issuesOutOfScope: z.number().int().min(0),
+  histories: z.number().int().min(0),
+  /** Every changelog item read; items = eventsFromItems + ignoredItems. */
+  items: z.number().int().min(0),
+  eventsFromItems: z.number().int().min(0),
+  ignoredItems: z.number().int().min(0),
+  ignoredByField: z.record(z.string(), z.number().int()),
+  /** Product events over the whole history (items + issue creations) and those inside the window. */
+  events: z.number().int().min(0),
+  eventsInWindow: z.number().int().min(0),
+  comments: z.number().int().min(0),
+  automationEvents: z.number().int().min(0),
+});
+
+export const AnalysisResultSchema = z.object({
+  version: z.literal(ANALYSIS_VERSION),
+  generatedAt: isoTime,
+  scope: z.object({
+    projects: z.array(z.string()),
+    boards: z.array(z.object({ id: z.number(), name: z.string(), projectKey: z.string().optional() })),
+  }),
+  window: z.object({
+    kind: z.enum(['sprints', 'dates', 'all']),
+    from: isoTime.nullable(),
+    to: isoTime,
+    sprintIds: z.array(z.number()),
+    note: z.string().optional(),
+  }),
+  completeness: z.object({ complete: z.boolean(), gaps: z.array(DataGapSchema) }),
+  /** The thresholds and weights that applied (defaults unless the user changed them). */
+  settings: z.object({
+    thresholds: ThresholdsSchema,
+    weights: WeightsSchema,
+    showDeliveryPeople: z.boolean(),
+  }),
+  /** Everyone the result names, by display name. */
+  people: z.array(ResultPersonSchema),
+  team: TeamSchema,
+  automation: z.object({ eventCount: z.number().int().min(0), weight: z.number().min(0) }),
+  rows: z.array(ResultRowSchema),
+  declaredRows: z.array(ResultDeclaredRowSchema),
+  boards: z.array(ResultBoardSchema),
+  warnings: z.array(WarningSchema),
+  advice: z.array(AdviceSchema),
+  bandwidth: BandwidthSchema,
+  acceptance: AcceptanceReviewSchema,
+  stats: StatsSchema,
+});
+export type AnalysisResult = z.infer<typeof AnalysisResultSchema>;
+
+/** Caps that keep the result small enough for a Custom UI; every capped list carries its full count. */
+export const JQL_KEY_CAP = 200;
+export const BANDWIDTH_PERIOD_CAP = 26;
+export const ACCEPTANCE_SPRINT_CAP = 12;
+export const SPRINT_ISSUE_CAP = 50;
+/** Evidence `from` / `to` texts (descriptions can be long) are cut to this many characters. */
+export const EVIDENCE_TEXT_CAP = 200;
+/**
+ * Evidence items listed per cell: EVIDENCE_CAP (20) for A and R; fewer for C, whose letter rests on a small
+ * share (a multi-squad site has dozens of C cells per row). evidenceTotal and the issue set always cover all.
+ */
+export const CONSULTED_EVIDENCE_CAP = 5;

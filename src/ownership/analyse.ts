@@ -1,0 +1,251 @@
+// analyse(): the whole pure pipeline, SiteData → AnalysisResult. normalise → window → RACI (overall and per board)
+// → observed roles → acceptance records → warnings → advice → bandwidth → acceptance review → the wire shape.
+// No I/O and no clock: `now` is an input.
+import { ANALYSIS_VERSION, TEAM_ID, type AnalysisResult, type ResultPerson } from '../contract/analysis';
+import type { SiteData } from '../jira/site';
+import { reviewAcceptance } from './acceptance';
+import { acceptancesIn } from './acceptance-records';
+import { adviseSplit } from './advice';
+import { computeBandwidth } from './bandwidth';
+import type { AnalysisConfig } from './config';
+import {
+  AUTOMATION_ID,
+  type IssueTimeline,
+  type NormalisedSite,
+  type ProductEvent,
+  type SprintInfo,
+} from './model';
+import { normalise } from './normalise';
+import { presentAcceptance } from './present/acceptance';
+import { presentBandwidth } from './present/bandwidth';
+import { presentBoards } from './present/boards';
+import { iso, round2, share4 } from './present/numbers';
+import { presentRows } from './present/rows';
+import { computeRaciMaps, issuePeopleOf } from './raci';
+import { OBSERVED_ROLE_LABELS, observeRoles } from './roles';
+import type { WarningContext } from './warnings/context';
+import { evaluateWarnings } from './warnings/index';
+import { applyWindow, resolveWindow, scopeBoardIds, startedSprints, type ResolvedWindow } from './window';
+
+/** Everything analyse() computes before shaping the result; tests and the bench may look inside. */
+export interface Analysis {
+  site: NormalisedSite;
+  context: WarningContext;
+}
+
+/**
+ * Who delivers: a human who moved an issue into an indeterminate status in the window (delivery event), or who
+ * was the assignee of an issue in scope at some time inside the window. Per board through the issue's boards.
+ */
+export function deliveryPeopleOf(
+  events: readonly ProductEvent[],
+  issues: ReadonlyMap<string, IssueTimeline>,
+  window: ResolvedWindow,
+): { all: Set<string>; byBoard: Map<number, Set<string>> } {
+  const all = new Set<string>();
+  const byBoard = new Map<number, Set<string>>();
+  const add = (id: string, boards: readonly number[]) => {
+    if (id === AUTOMATION_ID) return;
+    all.add(id);
+    for (const b of boards) {
+      let set = byBoard.get(b);
+      if (set === undefined) {
+        set = new Set();
+        byBoard.set(b, set);
+      }
+      set.add(id);
+    }
+  };
+  for (const e of events) if (e.row === 'delivery') add(e.actorId, e.boardIds);
+  const from = window.from ?? -Infinity;
+  for (const issue of issues.values()) {
+    const a = issue.assignees;
+    for (let i = 0; i < a.length; i++) {
+      const entry = a[i] as (typeof a)[number];
+      if (entry.accountId === null) continue;
+      const until = a[i + 1]?.at ?? Infinity;
+      if (entry.at <= window.to && until > from) add(entry.accountId, issue.boardIds);
+    }
+  }
+  return { all, byBoard };
+}
+
+/** Boards any issue in scope belongs to, in id order. */
+function boardsInPlay(site: NormalisedSite): number[] {
+  const ids = new Set<number>();
+  for (const issue of site.issues.values()) for (const b of issue.boardIds) ids.add(b);
+  return [...ids].sort((a, b) => a - b);
+}
+
+export function analyseSite(site: SiteData, config: AnalysisConfig, now: Date): Analysis {
+  const nowMs = now.getTime();
+  const full = normalise(site, config);
+  const window = resolveWindow(full, config, nowMs);
+  const windowed = applyWindow(full, window);
+  const issuePeople = issuePeopleOf(windowed.issues);
+  const thresholds = config.thresholds;
+  const { overall: raci, byBoard: raciByBoard } = computeRaciMaps(
+    windowed.events,
+    windowed.comments,
+    thresholds,
+    boardsInPlay(windowed),
+    issuePeople,
+  );
+  const delivery = deliveryPeopleOf(windowed.events, windowed.issues, window);
+  const roles = observeRoles(windowed.events, thresholds);
+  const acceptances = acceptancesIn(windowed, window);
+  const context: WarningContext = {
+    site: windowed,
+    config,
+    now: nowMs,
+    window,
+    raci,
+    raciByBoard,
+    deliveryPeople: delivery.all,
+    deliveryPeopleByBoard: delivery.byBoard,
+    roles,
+    acceptances,
+  };
+  return { site: full, context };
+}
+
+export function analyse(site: SiteData, config: AnalysisConfig, now: Date): AnalysisResult {
+  const { site: full, context } = analyseSite(site, config, now);
+  const { site: windowed, window, raci, raciByBoard, roles, acceptances, deliveryPeople } = context;
+  const thresholds = config.thresholds;
+  const show = config.showDeliveryPeople;
+
+  const warnings = evaluateWarnings(context);
+  const advice = adviseSplit({ raci, raciByBoard, roles, people: full.people, thresholds });
+
+  // Roles, not rankings: people whose only activity is delivery form one Team column.
+  const team = new Set<string>();
+  for (const id of deliveryPeople) {
+    const r = roles.get(id);
+    if (r === undefined || r.strategicWeight + r.tacticalWeight === 0) team.add(id);
+  }
+  const shown = (id: string) => show || !team.has(id);
+
+  const scopeBoards = scopeBoardIds(full, config);
+  const sprintsByBoard = new Map<number, SprintInfo[]>();
+  for (const b of scopeBoards) sprintsByBoard.set(b, startedSprints(full, [b], window.to));
+  const bandwidth = computeBandwidth({ events: windowed.events, window, sprintsByBoard, roles, thresholds });
+  const from = window.from ?? -Infinity;
+  const reviewed = startedSprints(full, scopeBoards, window.to).filter(
+    (s) => (s.complete ?? s.end ?? Infinity) >= from,
+  );
+  const review = reviewAcceptance(windowed, acceptances, reviewed);
+
+  const rows = presentRows(raci, team, show);
+  const acceptance = presentAcceptance(review);
+  const bandwidthOut = presentBandwidth(bandwidth, full.people, shown);
+
+  // Everyone the result names.
+  const named = new Set<string>();
+  for (const id of roles.keys()) named.add(id);
+  for (const row of rows) for (const c of row.cells) named.add(c.personId);
+  for (const w of warnings) for (const id of w.people) named.add(id);
+  for (const a of advice) named.add(a.personId);
+  for (const s of acceptance.sprints) {
+    for (const c of s.completed) {
+      named.add(c.acceptorId);
+      if (c.assigneeId !== null) named.add(c.assigneeId);
+    }
+  }
+  for (const d of config.declared.rows) for (const p of d.people) named.add(p.accountId);
+  if (config.declared.pm) named.add(config.declared.pm);
+  if (config.declared.po) named.add(config.declared.po);
+  for (const id of team) named.add(id);
+  named.delete(TEAM_ID);
+  named.delete(AUTOMATION_ID);
+
+  const people: ResultPerson[] = [...named]
+    .map((id) => {
+      const person = full.people.get(id);
+      const role = roles.get(id);
+      const inTeam = team.has(id);
+      const hide = inTeam && !show;
+      const figure = (x: number | undefined) => (hide ? null : share4(x ?? 0));
+      return {
+        id,
+        displayName: person?.displayName ?? 'Unknown person',
+        active: person?.active ?? true,
+        observedRole: role?.role ?? 'none',
+        roleLabel: OBSERVED_ROLE_LABELS[role?.role ?? 'none'],
+        inTeam,
+        strategicShare: figure(role?.strategicShare),
+        tacticalShare: figure(role?.tacticalShare),
+        deliveryShare: figure(role?.deliveryShare),
+      };
+    })
+    .sort((a, b) =>
+      a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : a.id < b.id ? -1 : 1,
+    );
+
+  let automationEvents = 0;
+  let automationWeight = 0;
+  for (const e of windowed.events) {
+    if (e.actorId === AUTOMATION_ID) {
+      automationEvents += 1;
+      automationWeight += e.weight;
+    }
+  }
+  let allAutomation = 0;
+  for (const e of full.events) if (e.actorId === AUTOMATION_ID) allAutomation += 1;
+
+  const teamIds = [...team].sort();
+  return {
+    version: ANALYSIS_VERSION,
+    generatedAt: now.toISOString(),
+    scope: {
+      projects: [...config.scope.projects],
+      boards: scopeBoards.map((id) => {
+        const b = full.boards.find((x) => x.id === id);
+        return b?.projectKey === undefined
+          ? { id, name: b?.name ?? `Board ${id}` }
+          : { id, name: b.name, projectKey: b.projectKey };
+      }),
+    },
+    window: {
+      kind: window.kind,
+      from: window.from === null ? null : iso(window.from),
+      to: iso(window.to),
+      sprintIds: window.sprintIds,
+      ...(window.note === undefined ? {} : { note: window.note }),
+    },
+    completeness: { complete: site.gaps.length === 0, gaps: site.gaps },
+    settings: { thresholds, weights: config.weights, showDeliveryPeople: show },
+    people,
+    team: {
+      label: `Team (${teamIds.length} ${teamIds.length === 1 ? 'person' : 'people'})`,
+      count: teamIds.length,
+      memberIds: teamIds,
+      shownIndividually: show,
+    },
+    automation: { eventCount: automationEvents, weight: round2(automationWeight) },
+    rows,
+    declaredRows: config.declared.rows.map((d) => ({
+      label: d.label,
+      layer: d.layer,
+      people: d.people.map((p) => ({ personId: p.accountId, letter: p.letter })),
+    })),
+    boards: presentBoards(full.boards, raciByBoard, context.deliveryPeopleByBoard, team, show),
+    warnings,
+    advice,
+    bandwidth: bandwidthOut,
+    acceptance,
+    stats: {
+      issues: full.issues.size,
+      issuesOutOfScope: full.issuesOutOfScope,
+      histories: full.histories,
+      items: full.totalItems,
+      eventsFromItems: full.eventsFromItems,
+      ignoredItems: full.ignoredItems,
+      ignoredByField: full.ignoredByField,
+      events: full.events.length,
+      eventsInWindow: windowed.events.length,
+      comments: full.comments.length,
+      automationEvents: allAutomation,
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// Which product signal a changelog item carries: by `fieldId` when present, else by the `field` name (older and
+// Server-era histories have no fieldId; names are localised, so the site's own field names are tried first).
+// Custom fields are found through src/jira/fields.ts (by schema.custom), never by display name alone.
+import { resolveProductFields, type ProductFields } from '../../jira/fields';
+import type { JiraField } from '../../jira/schemas';
+
+/** What identifies a changelog item's field. */
+export interface ItemName {
+  field: string;
+  fieldId?: string;
+}
+
+export const FIELD_KINDS = [
+  'status',
+  'resolution',
+  'assignee',
+  'reporter',
+  'issuetype',
+  'summary',
+  'description',
+  'duedate',
+  'startDate',
+  'targetStart',
+  'targetEnd',
+  'parent',
+  'epicLink',
+  'fixVersion',
+  'rank',
+  'priority',
+  'estimate',
+  'components',
+  'labels',
+  'sprint',
+  'acceptanceCriteria',
+  'other',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+/** System fields by the id Jira writes in `fieldId` (and as the issue `fields` key). */
+const SYSTEM_IDS: Record<string, FieldKind> = {
+  status: 'status',
+  resolution: 'resolution',
+  assignee: 'assignee',
+  reporter: 'reporter',
+  issuetype: 'issuetype',
+  summary: 'summary',
+  description: 'description',
+  duedate: 'duedate',
+  parent: 'parent',
+  fixVersions: 'fixVersion',
+  priority: 'priority',
+  components: 'components',
+  labels: 'labels',
+};
+
+/** English changelog names, the fallback when an item has no fieldId (lower case). */
+const DEFAULT_NAMES: Record<string, FieldKind> = {
+  status: 'status',
+  resolution: 'resolution',
+  assignee: 'assignee',
+  reporter: 'reporter',
+  issuetype: 'issuetype',
+  summary: 'summary',
+  description: 'description',
+  duedate: 'duedate',
+  'due date': 'duedate',
+  'start date': 'startDate',
+  'target start': 'targetStart',
+  'target end': 'targetEnd',
+  parent: 'parent',
+  issueparentassociation: 'parent',
+  'parent link': 'parent',
+  'epic link': 'epicLink',
+  'fix version': 'fixVersion',
+  'fix version/s': 'fixVersion',
+  fixversions: 'fixVersion',
+  rank: 'rank',
+  priority: 'priority',
+  'story points': 'estimate',
+  'story point estimate': 'estimate',
+  component: 'components',
+  components: 'components',
+  'component/s': 'components',
+  labels: 'labels',
+  sprint: 'sprint',
+  'acceptance criteria': 'acceptanceCriteria',
+};
+
+const PRODUCT_KIND: Record<keyof Omit<ProductFields, 'candidates'>, FieldKind> = {
+  sprint: 'sprint',
+  rank: 'rank',
+  storyPoints: 'estimate',
+  epicLink: 'epicLink',
+  parentLink: 'parent',
+  targetStart: 'targetStart',
+  targetEnd: 'targetEnd',
+  startDate: 'startDate',
+  acceptanceCriteria: 'acceptanceCriteria',
+};
+
+export interface FieldLookup {
+  /** The chosen product fields (ids and site names), e.g. to read the Sprint value of an issue. */
+  product: ProductFields;
+  /** Every story-points candidate id: an estimate in any of them counts (sites often have two). */
+  estimateIds: string[];
+  kindOf(item: ItemName): FieldKind;
+  /** Which estimate field an estimate item changed (items without fieldId are matched by name). */
+  estimateIdOf(item: ItemName): string;
+}
+
+export function fieldLookup(fields: readonly JiraField[]): FieldLookup {
+  const product = resolveProductFields(fields);
+  const byId = new Map<string, FieldKind>(Object.entries(SYSTEM_IDS));
+  const byName = new Map<string, FieldKind>(Object.entries(DEFAULT_NAMES));
+  for (const key of Object.keys(PRODUCT_KIND) as (keyof typeof PRODUCT_KIND)[]) {
+    const kind = PRODUCT_KIND[key];
+    for (const candidate of product.candidates[key]) {
+      if (!byId.has(candidate.id)) byId.set(candidate.id, kind);
+      // The site's own (possibly localised) name, e.g. "Rang" for Rank.
+      byName.set(candidate.name.trim().toLowerCase(), kind);
+    }
+  }
+  const estimateIds = product.candidates.storyPoints.map((f) => f.id);
+  // Histories repeat a handful of names a million times: remember each raw name's kind once.
+  const byRawName = new Map<string, FieldKind>();
+  const kindOfName = (name: string): FieldKind => {
+    let kind = byRawName.get(name);
+    if (kind === undefined) {
+      kind = byName.get(name.trim().toLowerCase()) ?? 'other';
+      byRawName.set(name, kind);
+    }
+    return kind;
+  };
+  const estimateByName = new Map<string, string>();
+  for (const candidate of product.candidates.storyPoints) {
+    const name = candidate.name.trim().toLowerCase();
+    if (!estimateByName.has(name)) estimateByName.set(name, candidate.id);
+  }
+  return {
+    product,
+    estimateIds,
+    estimateIdOf(item: ItemName): string {
+      return (
+        item.fieldId ??
+        estimateByName.get(item.field.trim().toLowerCase()) ??
+        product.storyPoints?.id ??
+        item.field
+      );
+    },
+    kindOf(item: ItemName): FieldKind {
+      if (item.fieldId !== undefined) {
+        const kind = byId.get(item.fieldId);
+        if (kind !== undefined) return kind;
+        // A custom field we do not resolve is not a product signal even if its name looks like one.
+        if (item.fieldId.startsWith('customfield_')) return 'other';
+      }
+      return kindOfName(item.field);
+    },
+  };
+}
