@@ -1,7 +1,7 @@
 // The resolvers invoked exactly as Forge invokes them (getDefinitions, call + context + runtime payload), reading
 // Jira through the local Jira server: payload validation, typed errors, permissions and the Confluence route.
 import { join } from 'node:path';
-import { AnalysisResultSchema } from '../../src/contract/analysis';
+import { AnalysisResultSchema, type AnalysisResult } from '../../src/contract/analysis';
 import { ConfigOptionsSchema, PersonOptionSchema, RESOLVERS } from '../../src/contract/requests';
 import type { ResolverResult } from '../../src/contract/result';
 import { installForgeFetch } from '../../src/jira/transport/forge-fetch';
@@ -67,7 +67,7 @@ beforeEach(() => {
 afterEach(() => jest.useRealTimers());
 
 /** Invokes a resolver the way the Forge runtime does, as `accountId`, from Jira or from a Confluence macro. */
-async function invoke<T>(
+async function invoke<T = AnalysisResult>(
   functionKey: string,
   payload: unknown,
   options: { accountId: string; extension: Record<string, unknown>; from?: 'jira' | 'confluence' },
