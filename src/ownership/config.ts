@@ -51,9 +51,10 @@ export const ThresholdsSchema = z.object({
   engineerDeliveryShare: share('Engineer delivery share').default(0.5),
   /**
    * Observed roles: strategic and tactical work are both "substantial" (PM/PO) when each is at least this share
-   * of the person's product activity (strategic + tactical); otherwise the larger one names the role.
+   * of the person's product activity (strategic + tactical); otherwise the larger one names the role. One part in
+   * ten is enough: a roadmap owner who spends 86 % of their product time on the backlog still does both jobs.
    */
-  roleSubstantialShare: share('Substantial share').default(0.2),
+  roleSubstantialShare: share('Substantial share').default(0.1),
   /** Split advice: one person may do both roles for at most this many squads (DOMAIN.md: "one or two"). */
   combinedRoleMaxSquads: count('Squads for a combined role').default(2),
   /** Bandwidth: the strategic share is collapsing when the recent periods' share is below this fraction of the early periods'. */
@@ -121,6 +122,11 @@ export const AnalysisConfigSchema = z.object({
   showDeliveryPeople: z.boolean().default(false),
   thresholds: ThresholdsSchema.default(ThresholdsSchema.parse({})),
   weights: WeightsSchema.default(WeightsSchema.parse({})),
+  /**
+   * Names of the people the settings mention (declared PM, PO, rows), kept so the configuration panel can show
+   * them again without a lookup; the analysis takes names from Jira, never from here.
+   */
+  displayNames: z.record(accountId, z.string().max(200)).optional(),
 });
 export type AnalysisConfig = z.infer<typeof AnalysisConfigSchema>;
 export type AnalysisConfigInput = z.input<typeof AnalysisConfigSchema>;

@@ -6,11 +6,11 @@ import { many } from './events';
 const T = ThresholdsSchema.parse({});
 
 describe('observed roles', () => {
-  it('PM-like when strategic work dominates, PO-like when tactical does, PM/PO when both reach 20 %', () => {
-    expect(roleOf(9, 1, 0, T)).toBe('pm'); // tactical 10 % of product activity
-    expect(roleOf(1, 9, 0, T)).toBe('po');
-    expect(roleOf(2, 8, 0, T)).toBe('pm-po'); // exactly 20 % strategic
-    expect(roleOf(1.9, 8.1, 0, T)).toBe('po'); // 19 %
+  it('PM-like when strategic work dominates, PO-like when tactical does, PM/PO when both reach 10 %', () => {
+    expect(roleOf(9.1, 0.9, 0, T)).toBe('pm'); // tactical 9 % of product activity
+    expect(roleOf(0.9, 9.1, 0, T)).toBe('po');
+    expect(roleOf(1, 9, 0, T)).toBe('pm-po'); // exactly 10 % strategic
+    expect(roleOf(0.99, 9.01, 0, T)).toBe('po'); // 9.9 %
   });
 
   it('an engineer when delivery is at least half of the activity; none without activity', () => {
