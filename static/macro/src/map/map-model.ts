@@ -153,7 +153,8 @@ export function mapGroups(result: AnalysisResult): MapGroup[] {
         row.totalWeight + row.automationWeight > 0
           ? row.automationWeight / (row.totalWeight + row.automationWeight)
           : 0,
-      noClearOwner: row.eventCount > 0 && row.accountableId === null,
+      // Delivery is the whole team's work: having no single owner there is the point, not a problem.
+      noClearOwner: row.layer !== 'delivery' && row.eventCount > 0 && row.accountableId === null,
       cells,
     });
   }
