@@ -2,8 +2,8 @@ import {
   acceptanceCsv,
   acceptanceMarkdown,
   acceptanceSummary,
-  issueUrl,
 } from '../../../static/jira-views/src/export/acceptance-export';
+import { issueUrl } from '../../../static/shared/jira-urls';
 import {
   acceptanceReview,
   defaultSprint,

@@ -8,7 +8,8 @@ import type { AnalysisResult } from '../../../../src/contract/analysis';
 import { JiraLink } from '../../../shared/jira-links';
 import { EmptyState } from '../../../shared/states';
 import { ExportActions } from '../app/ExportActions';
-import { acceptanceCsv, acceptanceMarkdown, issueUrl } from '../export/acceptance-export';
+import { acceptanceCsv, acceptanceMarkdown } from '../export/acceptance-export';
+import { issueUrl } from '../../../shared/jira-urls';
 import {
   acceptanceReview,
   defaultSprint,

@@ -4,10 +4,7 @@ import type { AcceptanceReviewView } from '../model/acceptance-table';
 import { formatPercent, yesNo } from '../model/format';
 import { toCsv, type CsvValue } from './csv';
 import { toMarkdownTable } from './markdown';
-
-export function issueUrl(baseUrl: string, issueKey: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/browse/${encodeURIComponent(issueKey)}`;
-}
+import { issueUrl } from '../../../shared/jira-urls';
 
 export function acceptanceCsv(review: AcceptanceReviewView, baseUrl: string): string {
   const header = [
