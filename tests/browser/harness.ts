@@ -103,7 +103,7 @@ export async function ensureBuilt(surfaces: string[] = ['macro', 'jira-views']):
   for (const surface of surfaces) {
     if (built(surface)) continue;
     await withBuildLock(async () => {
-      if (!built(surface)) await run('npx', ['vite', 'build', '-c', `static/${surface}/vite.config.ts`]);
+      if (!built(surface)) await run('npx', ['vite', 'build', '-c', `static/${surface}/vite.config.mts`]);
     });
   }
 }

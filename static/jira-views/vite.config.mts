@@ -1,4 +1,4 @@
 // Build of the Jira views: bandwidth breakdown and sprint acceptance review.
-import { surfaceConfig } from '../shared/vite-config.ts';
+import { surfaceConfig } from '../shared/vite-config.mts';
 
 export default surfaceConfig(import.meta.dirname);
