@@ -196,9 +196,11 @@ export function computeBandwidth(input: BandwidthInput): Bandwidth {
     const collapse = strategicCollapse(personId, list, periods.length, thresholds);
     if (collapse) flags.push(collapse);
     const role = input.roles.get(personId);
+    // Only someone who also does strategic work (PM/PO) can be squeezed by tactical work; a PO whose work is all
+    // tactical is doing their job, not overloaded.
     if (
       role !== undefined &&
-      role.strategicWeight > 0 &&
+      role.role === 'pm-po' &&
       role.tacticalShareOfProduct >= thresholds.tacticalOverloadShare
     ) {
       flags.push({

@@ -111,6 +111,12 @@ describe('bandwidth', () => {
     expect(run(pam(0, 0, 4)).flags).toEqual([]);
   });
 
+  it('a PO whose strategic work is a sliver (PO-like, under 10 %) is not flagged for tactical overload', () => {
+    // 1 of 11 weighted events strategic: 9.1 % < the 10 % that makes someone PM/PO.
+    expect(run(pam(0, 1, 10)).flags).toEqual([]);
+    expect(run(pam(0, 1, 9)).flags.map((f) => f.kind)).toEqual(['tactical-overload']);
+  });
+
   it('uses ISO weeks when the scope has no sprints, and says so', () => {
     const events = [
       ev('roadmap', 'pam', 1, { at: Date.parse('2026-01-01T10:00:00Z') }),
