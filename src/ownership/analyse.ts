@@ -129,7 +129,14 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
   const scopeBoards = scopeBoardIds(full, config);
   const sprintsByBoard = new Map<number, SprintInfo[]>();
   for (const b of scopeBoards) sprintsByBoard.set(b, startedSprints(full, [b], window.to));
-  const bandwidth = computeBandwidth({ events: windowed.events, window, sprintsByBoard, roles, thresholds });
+  const bandwidth = computeBandwidth({
+    events: windowed.events,
+    window,
+    sprintsByBoard,
+    roles,
+    thresholds,
+    roadmapOwnerId: raci.roadmap.accountableId,
+  });
   const from = window.from ?? -Infinity;
   const reviewed = startedSprints(full, scopeBoards, window.to).filter(
     (s) => (s.complete ?? s.end ?? Infinity) >= from,

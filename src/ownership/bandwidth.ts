@@ -118,6 +118,8 @@ export interface BandwidthInput {
   sprintsByBoard: ReadonlyMap<number, readonly SprintInfo[]>;
   roles: ReadonlyMap<string, ObservedRole>;
   thresholds: Thresholds;
+  /** The A of `roadmap`, if any: the PM whose strategy tactical work can crowd out. */
+  roadmapOwnerId?: string | null;
 }
 
 export function computeBandwidth(input: BandwidthInput): Bandwidth {
@@ -196,11 +198,13 @@ export function computeBandwidth(input: BandwidthInput): Bandwidth {
     const collapse = strategicCollapse(personId, list, periods.length, thresholds);
     if (collapse) flags.push(collapse);
     const role = input.roles.get(personId);
-    // Only someone who also does strategic work (PM/PO) can be squeezed by tactical work; a PO whose work is all
-    // tactical is doing their job, not overloaded.
+    // Only someone who also holds strategic work (PM/PO, or the roadmap's owner) can be squeezed by tactical work;
+    // a PO whose work is all tactical is doing their job, not overloaded.
+    const holdsStrategy =
+      role?.role === 'pm-po' || (personId === input.roadmapOwnerId && (role?.strategicWeight ?? 0) > 0);
     if (
       role !== undefined &&
-      role.role === 'pm-po' &&
+      holdsStrategy &&
       role.tacticalShareOfProduct >= thresholds.tacticalOverloadShare
     ) {
       flags.push({

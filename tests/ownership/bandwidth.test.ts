@@ -117,6 +117,19 @@ describe('bandwidth', () => {
     expect(run(pam(0, 1, 9)).flags.map((f) => f.kind)).toEqual(['tactical-overload']);
   });
 
+  it('the roadmap owner is flagged however small their strategic share', () => {
+    const events = pam(0, 1, 10);
+    const b = computeBandwidth({
+      events,
+      window: { kind: 'all', from: null, to: start + 6 * 14 * DAY, sprintIds: [] },
+      sprintsByBoard: new Map([[1, sprints(6)]]),
+      roles: observeRoles(events, T),
+      thresholds: T,
+      roadmapOwnerId: 'pam',
+    });
+    expect(b.flags.map((f) => [f.personId, f.kind])).toEqual([['pam', 'tactical-overload']]);
+  });
+
   it('uses ISO weeks when the scope has no sprints, and says so', () => {
     const events = [
       ev('roadmap', 'pam', 1, { at: Date.parse('2026-01-01T10:00:00Z') }),
