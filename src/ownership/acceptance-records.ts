@@ -9,7 +9,7 @@ import {
   type StatusChange,
 } from './model';
 import { compareIssueKeys } from './issue-keys';
-import { assigneeAt, criteriaAt, enteredBefore, estimateAt, sprintsAt } from './normalise/timelines';
+import { assigneeAt, criteriaAt, enteredBefore, estimateAt, sprintListAt } from './normalise/timelines';
 import type { ResolvedWindow } from './window';
 import { workingDaysBetween } from './working-days';
 
@@ -80,7 +80,7 @@ function recordOf(
   const at = change.at;
   // The sprint it was in: the latest-starting of its sprints at that moment.
   let sprint: SprintInfo | null = null;
-  for (const id of sprintsAt(issue, at)) {
+  for (const id of sprintListAt(issue, at)) {
     const s = sprintById.get(id);
     if (s === undefined) continue;
     if (

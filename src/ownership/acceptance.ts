@@ -6,7 +6,7 @@ import type { AcceptanceRecord } from './acceptance-records';
 import { compareIssueKeys } from './issue-keys';
 import { median } from './median';
 import { AUTOMATION_ID, type IssueTimeline, type NormalisedSite, type SprintInfo } from './model';
-import { sprintsAt, statusAt } from './normalise/timelines';
+import { inSprintAt, statusAt } from './normalise/timelines';
 
 export interface CarriedOver {
   issueKey: string;
@@ -42,10 +42,14 @@ export interface AcceptanceReview {
   outsideSprints: number;
 }
 
-/** Sprint ids each issue was ever in, inverted: sprint id → issue keys. */
-function issuesBySprint(issues: ReadonlyMap<string, IssueTimeline>): Map<number, string[]> {
+/** Sprint ids each issue was ever in, inverted: sprint id → issue keys (only the sprints `wanted`). */
+function issuesBySprint(
+  issues: ReadonlyMap<string, IssueTimeline>,
+  wanted: ReadonlySet<number>,
+): Map<number, string[]> {
   const out = new Map<number, Set<string>>();
   const add = (id: number, key: string) => {
+    if (!wanted.has(id)) return;
     let set = out.get(id);
     if (set === undefined) {
       set = new Set();
@@ -73,16 +77,16 @@ function carriedOverFrom(
   const ended = sprint.complete ?? null;
   if (ended === null || sprint.start === null) return [];
   const start = sprint.start;
+  const later = (id: number) => {
+    const s = sprintById.get(id);
+    return s !== undefined && s.id !== sprint.id && s.start !== null && s.start > start;
+  };
   const out: CarriedOver[] = [];
   for (const key of keys) {
     const issue = site.issues.get(key);
     if (issue === undefined || issue.hierarchyLevel < 0) continue;
-    if (!sprintsAt(issue, ended).includes(sprint.id)) continue;
+    if (!inSprintAt(issue, ended, sprint.id)) continue;
     if (statusAt(issue, ended).category === 'done') continue;
-    const later = (id: number) => {
-      const s = sprintById.get(id);
-      return s !== undefined && s.id !== sprint.id && s.start !== null && s.start > start;
-    };
     let toSprintId: number | undefined;
     for (const c of issue.sprintChanges) {
       toSprintId = c.added.find(later);
@@ -104,7 +108,7 @@ export function reviewAcceptance(
   sprints: readonly SprintInfo[],
 ): AcceptanceReview {
   const sprintById = new Map(site.sprints.map((s) => [s.id, s]));
-  const bySprint = issuesBySprint(site.issues);
+  const bySprint = issuesBySprint(site.issues, new Set(sprints.map((s) => s.id)));
   const recordsBySprint = new Map<number, AcceptanceRecord[]>();
   let outsideSprints = 0;
   for (const r of acceptances) {

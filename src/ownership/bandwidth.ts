@@ -165,17 +165,20 @@ export function computeBandwidth(input: BandwidthInput): Bandwidth {
   // person → period index → weight per row (8 numbers).
   const tallies = new Map<string, Map<number, Float64Array>>();
   let unassignedWeight = 0;
-  for (const e of events) {
-    if (e.actorId === AUTOMATION_ID) continue;
+  // An indexed loop: this runs once over a million events (for-of would allocate a step object for each).
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as ProductEvent;
+    const actorId = e.actorId;
+    if (actorId === AUTOMATION_ID) continue;
     const p = periodIndexOf(periods, e.at);
     if (p < 0) {
       unassignedWeight += e.weight;
       continue;
     }
-    let byPeriod = tallies.get(e.actorId);
+    let byPeriod = tallies.get(actorId);
     if (byPeriod === undefined) {
       byPeriod = new Map();
-      tallies.set(e.actorId, byPeriod);
+      tallies.set(actorId, byPeriod);
     }
     let rows = byPeriod.get(p);
     if (rows === undefined) {

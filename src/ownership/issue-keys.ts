@@ -31,3 +31,22 @@ export function compareIssueKeys(a: string, b: string): number {
   if (na >= 0 && nb >= 0 && na !== nb) return na - nb;
   return a < b ? -1 : 1;
 }
+
+/**
+ * `items` sorted by their issue keys in compareIssueKeys order (a new array). Each key is split into project and
+ * number once, rather than in each of the n·log n comparisons: normalise sorts every issue of a site.
+ */
+export function sortByIssueKey<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const decorated = items.map((item) => {
+    const key = keyOf(item);
+    const dash = key.lastIndexOf('-');
+    return { item, key, project: dash < 0 ? key : key.slice(0, dash), number: numberPart(key, dash) };
+  });
+  decorated.sort((a, b) => {
+    // The same order as compareIssueKeys: project (code units, a prefix first), number, then the whole key.
+    if (a.project !== b.project) return a.project < b.project ? -1 : 1;
+    if (a.number >= 0 && b.number >= 0 && a.number !== b.number) return a.number - b.number;
+    return a.key === b.key ? 0 : a.key < b.key ? -1 : 1;
+  });
+  return decorated.map((d) => d.item);
+}

@@ -1,5 +1,6 @@
 // The normalised model the analysis computes on: people, product events and per-issue timelines.
 // normalise() (src/ownership/normalise/) builds it from SiteData; every other rule reads only this.
+import type { CellEvidence } from './cell-evidence';
 import type { RowKey } from './rows';
 
 /** Events with no author, or by an app account, are counted under this id and never under a person. */
@@ -158,6 +159,12 @@ export interface NormalisedSite {
   histories: number;
   /** Issues of the SiteData left out because they belong to no project or board in scope. */
   issuesOutOfScope: number;
+  /**
+   * Set by normalise() when no two events share an id (the usual case: Jira never repeats a history id within an
+   * issue). Rules may then tell events apart by reference instead of building a million id strings. Hand-made
+   * sites leave it unset and are resolved through ids.
+   */
+  uniqueEventIds?: boolean;
 }
 
 /** One person's part in one row. Automation never holds a letter (its weight is reported per row instead). */
@@ -177,6 +184,8 @@ export interface RaciCell {
    * through an index of the whole stream: on a big site that index costs more than the rule itself.
    */
   events?: ProductEvent[];
+  /** The events' evidence (recent ones, latest time per issue), when computeRaci gathered it (overall map). */
+  evidence?: CellEvidence;
 }
 
 export interface RaciRow {
@@ -188,6 +197,11 @@ export interface RaciRow {
   accountableId: string | null;
   /** Sorted by share, largest first, then by person id. */
   cells: RaciCell[];
+  /**
+   * Issues with an event of a person (not automation) in the row: the union of the cells' issues. Set by
+   * computeRaciMaps on the overall map, so the result need not merge every cell's issues to count them.
+   */
+  issueCount?: number;
 }
 
 export type RaciMap = Record<RowKey, RaciRow>;

@@ -15,11 +15,19 @@ import {
   type RaciMap,
   type RaciRow,
 } from './model';
+import { CellEvidence } from './cell-evidence';
 import { ROW_KEYS, type RowKey } from './rows';
 
 interface Tally {
   weight: number;
-  events: ProductEvent[];
+  count: number;
+  /**
+   * Overall map only: the events, and their evidence gathered while they are at hand (the result shows it). A
+   * board's cell picks its events out of the overall cell when asked: few are ever asked for, and keeping a list per
+   * board would hold every event once more per board its issue is on.
+   */
+  events: ProductEvent[] | null;
+  evidence: CellEvidence | null;
 }
 
 interface RowTally {
@@ -31,13 +39,16 @@ interface RowTally {
 /** One map under construction: the whole scope, or one board. */
 interface ScopeTally {
   rows: Record<RowKey, RowTally>;
-  commenters: Record<RowKey, Set<string>>;
-  seen: Record<RowKey, Set<string>>;
+  /** Per person, the rows (bits) on whose issues they commented / were seen: one update per person and issue. */
+  commented: Map<string, number>;
+  seen: Map<string, number>;
 }
 
 /** Per issue: which rows have events on it (bit per row), who acted on it (any row), the maps it counts in. */
 interface IssueTally {
   rows: number;
+  /** Rows with an event by a person (not automation) on it. */
+  humanRows: number;
   actors: string[];
   scopes: ScopeTally[];
 }
@@ -55,21 +66,38 @@ function perRow<T>(make: () => T): Record<RowKey, T> {
 function newScope(): ScopeTally {
   return {
     rows: perRow(() => ({ people: new Map(), automationWeight: 0, eventCount: 0 })),
-    commenters: perRow(() => new Set<string>()),
-    seen: perRow(() => new Set<string>()),
+    commented: new Map(),
+    seen: new Map(),
   };
+}
+
+function addRows(into: Map<string, number>, personId: string, rows: number): void {
+  into.set(personId, (into.get(personId) ?? 0) | rows);
+}
+
+/** The people whose bits include the row's. */
+function peopleWithRow(byPerson: ReadonlyMap<string, number>, row: RowKey): Set<string> {
+  const out = new Set<string>();
+  const bit = ROW_BIT[row];
+  for (const [id, rows] of byPerson) if (rows & bit) out.add(id);
+  return out;
 }
 
 /** People attached to each issue without an event: creator, reporter and every assignee it had. */
 export function issuePeopleOf(issues: ReadonlyMap<string, IssueTimeline>): Map<string, string[]> {
   const out = new Map<string, string[]>();
+  // Few people per issue: a small array with `includes` beats a Set per issue.
+  const add = (people: string[], id: string | null) => {
+    if (id !== null && id !== AUTOMATION_ID && !people.includes(id)) people.push(id);
+  };
   for (const [key, issue] of issues) {
-    const people = new Set<string>();
-    if (issue.creatorId !== AUTOMATION_ID) people.add(issue.creatorId);
-    if (issue.reporterId !== null) people.add(issue.reporterId);
-    for (const a of issue.assignees) if (a.accountId !== null) people.add(a.accountId);
-    people.delete(AUTOMATION_ID);
-    out.set(key, [...people]);
+    const people: string[] = [];
+    add(people, issue.creatorId);
+    add(people, issue.reporterId);
+    const assignees = issue.assignees;
+    for (let i = 0; i < assignees.length; i++)
+      add(people, (assignees[i] as (typeof assignees)[number]).accountId);
+    out.set(key, people);
   }
   return out;
 }
@@ -114,34 +142,62 @@ export function computeRaciMaps(
   };
 
   const byIssue = new Map<string, IssueTally>();
-  for (const e of events) {
-    const scopes = resolveScopes(e.boardIds);
-    let issue = byIssue.get(e.issueKey);
-    if (issue === undefined) {
-      issue = { rows: 0, actors: [], scopes };
-      byIssue.set(e.issueKey, issue);
-    } else if (issue.scopes !== scopes) {
+  // Normalised events come grouped by issue: look the issue (and its boards' scopes) up only when it changes.
+  let issueKey: string | null = null;
+  let issue: IssueTally | undefined;
+  let boardsOfLast: readonly number[] | null = null;
+  let scopes: ScopeTally[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as ProductEvent;
+    // Each property read once: normalised events read them through shared objects.
+    const row = e.row;
+    const actorId = e.actorId;
+    const weight = e.weight;
+    const boardsOfEvent = e.boardIds;
+    if (boardsOfEvent !== boardsOfLast) {
+      boardsOfLast = boardsOfEvent;
+      scopes = resolveScopes(boardsOfEvent);
+    }
+    if (e.issueKey !== issueKey || issue === undefined) {
+      issueKey = e.issueKey;
+      issue = byIssue.get(issueKey);
+      if (issue === undefined) {
+        issue = { rows: 0, humanRows: 0, actors: [], scopes };
+        byIssue.set(issueKey, issue);
+      }
+    }
+    if (issue.scopes !== scopes) {
       // Normalised events of one issue share one boards array; hand-made ones may not: keep the union.
       issue.scopes = [...new Set([...issue.scopes, ...scopes])];
     }
-    issue.rows |= ROW_BIT[e.row];
-    const human = e.actorId !== AUTOMATION_ID;
+    const bit = ROW_BIT[row];
+    issue.rows |= bit;
+    const human = actorId !== AUTOMATION_ID;
+    if (human) issue.humanRows |= bit;
     // Few people act on one issue: a small array beats a Set per issue.
-    if (human && !issue.actors.includes(e.actorId)) issue.actors.push(e.actorId);
-    for (const scope of scopes) {
-      const t = scope.rows[e.row];
+    if (human && !issue.actors.includes(actorId)) issue.actors.push(actorId);
+    for (let s = 0; s < scopes.length; s++) {
+      const scope = scopes[s] as ScopeTally;
+      const t = scope.rows[row];
       t.eventCount += 1;
       if (!human) {
-        t.automationWeight += e.weight;
+        t.automationWeight += weight;
         continue;
       }
-      let tally = t.people.get(e.actorId);
+      let tally = t.people.get(actorId);
       if (tally === undefined) {
-        tally = { weight: 0, events: [] };
-        t.people.set(e.actorId, tally);
+        tally =
+          scope === overall
+            ? { weight: 0, count: 0, events: [], evidence: new CellEvidence() }
+            : { weight: 0, count: 0, events: null, evidence: null };
+        t.people.set(actorId, tally);
       }
-      tally.weight += e.weight;
-      tally.events.push(e);
+      tally.weight += weight;
+      tally.count += 1;
+      if (tally.events !== null) {
+        tally.events.push(e);
+        tally.evidence?.push(e);
+      }
     }
   }
 
@@ -150,32 +206,43 @@ export function computeRaciMaps(
     if (c.actorId === AUTOMATION_ID) continue;
     const issue = byIssue.get(c.issueKey);
     if (issue === undefined) continue;
-    for (const scope of issue.scopes) {
-      for (const row of ROW_KEYS) if (issue.rows & ROW_BIT[row]) scope.commenters[row].add(c.actorId);
-    }
+    for (const scope of issue.scopes) addRows(scope.commented, c.actorId, issue.rows);
   }
-  for (const [issueKey, issue] of byIssue) {
+  // One pass over the issues (forEach and indexed loops: no step objects for tens of thousands of issues): the
+  // people seen on them, and per row the issues with an event by a person (every issue is in the overall map).
+  const issuesWithPeople = ROW_KEYS.map(() => 0);
+  byIssue.forEach((issue, issueKey) => {
     const attached = issuePeople.get(issueKey);
-    for (const scope of issue.scopes) {
-      for (const row of ROW_KEYS) {
-        if ((issue.rows & ROW_BIT[row]) === 0) continue;
-        const set = scope.seen[row];
-        for (const id of issue.actors) set.add(id);
-        if (attached !== undefined) for (const id of attached) set.add(id);
+    for (let s = 0; s < issue.scopes.length; s++) {
+      const seen = (issue.scopes[s] as ScopeTally).seen;
+      for (let i = 0; i < issue.actors.length; i++) addRows(seen, issue.actors[i] as string, issue.rows);
+      if (attached !== undefined) {
+        for (let i = 0; i < attached.length; i++) addRows(seen, attached[i] as string, issue.rows);
       }
     }
-  }
+    for (let r = 0; r < ROW_KEYS.length; r++) {
+      if (issue.humanRows & (1 << r)) issuesWithPeople[r] = (issuesWithPeople[r] as number) + 1;
+    }
+  });
 
-  const toMap = (scope: ScopeTally): RaciMap => {
+  const toMap = (scope: ScopeTally, board: number | null): RaciMap => {
     const map = {} as RaciMap;
     for (const row of ROW_KEYS) {
-      map[row] = rowOf(row, scope.rows[row], scope.commenters[row], scope.seen[row], thresholds);
+      const commenters = peopleWithRow(scope.commented, row);
+      const seen = peopleWithRow(scope.seen, row);
+      const events =
+        board === null
+          ? (tally: Tally) => tally.events ?? []
+          : (_: Tally, personId: string) => boardEvents(overall.rows[row].people.get(personId), board);
+      map[row] = rowOf(row, scope.rows[row], commenters, seen, thresholds, events);
     }
     return map;
   };
   const byBoard = new Map<number, RaciMap>();
-  for (const [id, scope] of boards) byBoard.set(id, toMap(scope));
-  return { overall: toMap(overall), byBoard };
+  for (const [id, scope] of boards) byBoard.set(id, toMap(scope, id));
+  const overallMap = toMap(overall, null);
+  ROW_KEYS.forEach((row, r) => (overallMap[row].issueCount = issuesWithPeople[r]));
+  return { overall: overallMap, byBoard };
 }
 
 export function computeRaci(
@@ -198,29 +265,50 @@ export function computeRaciByBoard(
   return computeRaciMaps(events, comments, thresholds, boardIds, issuePeople).byBoard;
 }
 
-/** A cell whose event ids are made only when asked for (a big site has a million events). */
+/**
+ * A board cell's events: those of the person's overall cell whose issue is on the board, each as many times as
+ * the board is listed for it (as the board's tally counted them), in the same order.
+ */
+function boardEvents(overall: Tally | undefined, board: number): ProductEvent[] {
+  const out: ProductEvent[] = [];
+  for (const e of overall?.events ?? []) for (const b of e.boardIds) if (b === board) out.push(e);
+  return out;
+}
+
+/** A cell whose events (board cells) and event ids are made only when asked for (a big site has a million events). */
 function cellOf(
   personId: string,
   weight: number,
   share: number,
   commented: boolean,
-  events: ProductEvent[],
+  eventCount: number,
+  eventsOf: () => ProductEvent[],
+  evidence: CellEvidence | null,
 ): RaciCell {
+  let events: ProductEvent[] | undefined;
   let ids: string[] | undefined;
-  return {
+  const cell: RaciCell = {
     personId,
     weight,
     share,
-    eventCount: events.length,
+    eventCount,
     commented,
     letter: 'I',
     get eventIds(): string[] {
+      events ??= eventsOf();
       ids ??= events.map((e) => e.id);
       return ids;
     },
-    events,
+    get events(): ProductEvent[] {
+      events ??= eventsOf();
+      return events;
+    },
   };
+  if (evidence !== null) cell.evidence = evidence.close();
+  return cell;
 }
+
+const NO_EVENTS = (): ProductEvent[] => [];
 
 function rowOf(
   row: RowKey,
@@ -228,6 +316,7 @@ function rowOf(
   commenters: ReadonlySet<string>,
   seen: ReadonlySet<string>,
   thresholds: Thresholds,
+  eventsOf: (tally: Tally, personId: string) => ProductEvent[],
 ): RaciRow {
   let totalWeight = 0;
   // Summed in id order so floating-point totals never depend on event order.
@@ -237,12 +326,13 @@ function rowOf(
   for (const id of ids) {
     const tally = t.people.get(id) as Tally;
     const share = totalWeight > 0 ? tally.weight / totalWeight : 0;
-    cells.push(cellOf(id, tally.weight, share, commenters.has(id), tally.events));
+    const events = () => eventsOf(tally, id);
+    cells.push(cellOf(id, tally.weight, share, commenters.has(id), tally.count, events, tally.evidence));
   }
   const others = new Set([...commenters, ...seen]);
   for (const id of [...others].sort(compareIds)) {
     if (t.people.has(id)) continue;
-    cells.push(cellOf(id, 0, 0, commenters.has(id), []));
+    cells.push(cellOf(id, 0, 0, commenters.has(id), 0, NO_EVENTS, null));
   }
   cells.sort((a, b) => b.share - a.share || compareIds(a.personId, b.personId));
 

@@ -131,6 +131,16 @@ export function fieldLookup(fields: readonly JiraField[]): FieldLookup {
     }
     return kind;
   };
+  // Custom field ids ("customfield_10020") are too long for JSON.parse to share one string per value, so every
+  // item would hash its own copy: remember the kind per field name (short, shared) and check the id beside it.
+  const byFieldName = new Map<string, { fieldId: string; kind: FieldKind }>();
+  const kindOfId = (fieldId: string, name: string): FieldKind => {
+    const kind = byId.get(fieldId);
+    if (kind !== undefined) return kind;
+    // A custom field we do not resolve is not a product signal even if its name looks like one.
+    if (fieldId.startsWith('customfield_')) return 'other';
+    return kindOfName(name);
+  };
   const estimateByName = new Map<string, string>();
   for (const candidate of product.candidates.storyPoints) {
     const name = candidate.name.trim().toLowerCase();
@@ -148,13 +158,13 @@ export function fieldLookup(fields: readonly JiraField[]): FieldLookup {
       );
     },
     kindOf(item: ItemName): FieldKind {
-      if (item.fieldId !== undefined) {
-        const kind = byId.get(item.fieldId);
-        if (kind !== undefined) return kind;
-        // A custom field we do not resolve is not a product signal even if its name looks like one.
-        if (item.fieldId.startsWith('customfield_')) return 'other';
-      }
-      return kindOfName(item.field);
+      const fieldId = item.fieldId;
+      if (fieldId === undefined) return kindOfName(item.field);
+      const known = byFieldName.get(item.field);
+      if (known !== undefined && known.fieldId === fieldId) return known.kind;
+      const kind = kindOfId(fieldId, item.field);
+      byFieldName.set(item.field, { fieldId, kind });
+      return kind;
     },
   };
 }

@@ -4,12 +4,22 @@ import type { JiraIssue } from '../../jira/schemas';
 import type { SiteData } from '../../jira/site';
 import type { AnalysisConfig } from '../config';
 import type { IssueTimeline, NormalisedSite } from '../model';
-import { compareIssueKeys } from '../issue-keys';
+import { compareIssueKeys, sortByIssueKey } from '../issue-keys';
+import { Attributions } from './events';
 import { fieldLookup } from './fields';
 import { replayIssue, type ReplayEnv, type ReplaySink } from './issue';
 import { CURRENT, PeopleRegistry } from './people';
-import { boardInfos, boardsOfIssue, parseSprintField, SprintCatalogue } from './sprints';
+import {
+  boardInfos,
+  boardsOfIssue,
+  byNumber,
+  parseSprintField,
+  SprintCatalogue,
+  type SprintSighting,
+} from './sprints';
 import { statusLookup } from './statuses';
+
+const sprintIdOf = (s: SprintSighting): number => s.id;
 
 function historyCount(issue: JiraIssue): number {
   return issue.changelog?.histories.length ?? 0;
@@ -17,6 +27,12 @@ function historyCount(issue: JiraIssue): number {
 
 /** One issue per key, in key order; if a key came twice, the copy with more history wins (then the larger id). */
 function uniqueIssues(issues: readonly JiraIssue[]): JiraIssue[] {
+  // Snapshots usually list issues in key order already: then every key is distinct and nothing needs sorting.
+  let ordered = true;
+  for (let i = 1; i < issues.length && ordered; i++) {
+    ordered = compareIssueKeys((issues[i - 1] as JiraIssue).key, (issues[i] as JiraIssue).key) < 0;
+  }
+  if (ordered) return [...issues];
   const byKey = new Map<string, JiraIssue>();
   for (const issue of issues) {
     const seen = byKey.get(issue.key);
@@ -28,7 +44,7 @@ function uniqueIssues(issues: readonly JiraIssue[]): JiraIssue[] {
       byKey.set(issue.key, issue);
     }
   }
-  return [...byKey.values()].sort((a, b) => compareIssueKeys(a.key, b.key));
+  return sortByIssueKey([...byKey.values()], (issue) => issue.key);
 }
 
 export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSite {
@@ -41,13 +57,17 @@ export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSit
 
   // First pass: the issues' user fields and every sprint an issue mentions, so board membership does not depend
   // on which issue came first (history and comment authors are seen during the replay).
+  // Each issue's current sprint ids are kept for the replay (read once: Server-era sprint strings are costly).
   const sprintFieldId = fields.product.sprint?.id;
+  const currentSprints: number[][] = [];
   for (const issue of issues) {
     const f = issue.fields;
     people.see(f.creator, CURRENT);
     people.see(f.reporter, CURRENT);
     people.see(f.assignee, CURRENT);
-    if (sprintFieldId !== undefined) for (const s of parseSprintField(f[sprintFieldId])) sprints.see(s);
+    const sightings = sprintFieldId === undefined ? [] : parseSprintField(f[sprintFieldId]);
+    for (const s of sightings) sprints.see(s);
+    currentSprints.push(sightings.map(sprintIdOf).sort(byNumber));
   }
 
   const knownBoards = new Set(boards.map((b) => b.id));
@@ -67,6 +87,7 @@ export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSit
     people,
     sprints,
     weights: config.weights,
+    attributions: new Attributions(),
     boardsOf(projectKey, sprintIds) {
       const ids = boardsOfIssue(projectKey, sprintIds, boardsByProject, sprints, knownBoards);
       const key = ids.join(',');
@@ -89,11 +110,13 @@ export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSit
     ignoredItems: 0,
     eventsFromItems: 0,
     histories: 0,
+    eventIdsMayCollide: false,
   };
   const timelines = new Map<string, IssueTimeline>();
   let outOfScope = 0;
-  for (const issue of issues) {
-    const timeline = replayIssue(issue, env, sink);
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i] as JiraIssue;
+    const timeline = replayIssue(issue, currentSprints[i] as number[], env, sink);
     if (timeline === null) outOfScope += 1;
     else timelines.set(issue.key, timeline);
   }
@@ -121,5 +144,6 @@ export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSit
     eventsFromItems: sink.eventsFromItems,
     histories: sink.histories,
     issuesOutOfScope: outOfScope,
+    uniqueEventIds: !sink.eventIdsMayCollide,
   };
 }

@@ -17,9 +17,9 @@ import type { FieldKind, FieldLookup } from './fields';
 import { isStoryLike, levelByName } from './issue-types';
 import type { PeopleRegistry } from './people';
 import { attributeItem, creationAttribution, type ItemContext } from './rows';
-import { parseSprintField, parseSprintIds, parseTime, type SprintCatalogue } from './sprints';
+import { parseSprintIds, parseTime, type SprintCatalogue } from './sprints';
 import type { StatusLookup } from './statuses';
-import { CreationEvent, fromText, ItemEvent, toText } from './events';
+import { type Attributions, CreationEvent, fromText, itemEvent, toText } from './events';
 import { hasCriteriaSection, hasText } from './text';
 import { parseJiraTime } from './time';
 
@@ -29,6 +29,7 @@ export interface ReplayEnv {
   people: PeopleRegistry;
   sprints: SprintCatalogue;
   weights: Weights;
+  attributions: Attributions;
   /** Boards of an issue (interned arrays: issues of one board share one array). */
   boardsOf(projectKey: string, sprintIds: ReadonlySet<number>): number[];
   inScope(projectKey: string, boardIds: readonly number[]): boolean;
@@ -43,9 +44,14 @@ export interface ReplaySink {
   ignoredItems: number;
   eventsFromItems: number;
   histories: number;
+  /** Some issue repeats a history id, or a key holds a '/': event ids may collide (see NormalisedSite.uniqueEventIds). */
+  eventIdsMayCollide: boolean;
 }
 
+// Per-item scratch, reused across issues: each item's kind, and the sprint ids of Sprint items (parsed once).
 const KIND_SCRATCH: FieldKind[] = [];
+const SPRINT_FROM_SCRATCH: number[][] = [];
+const SPRINT_TO_SCRATCH: number[][] = [];
 const NO_SPRINTS: readonly number[] = Object.freeze([]);
 const TARGET_KINDS = new Set<FieldKind>(['duedate', 'startDate', 'targetStart', 'targetEnd']);
 
@@ -61,7 +67,8 @@ function orderedHistories(histories: readonly ChangeHistory[]): {
   list: readonly ChangeHistory[];
   at: number[];
 } {
-  const at = histories.map((h) => parseJiraTime(h.created));
+  const at = new Array<number>(histories.length);
+  for (let i = 0; i < histories.length; i++) at[i] = parseJiraTime((histories[i] as ChangeHistory).created);
   let sorted = true;
   for (let i = 1; i < histories.length; i++) {
     const d = (at[i] as number) - (at[i - 1] as number);
@@ -84,189 +91,317 @@ function orderedHistories(histories: readonly ChangeHistory[]): {
   return { list: order.map((i) => histories[i] as ChangeHistory), at: order.map((i) => at[i] as number) };
 }
 
-function sameIds(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+/**
+ * No two histories share an id. Jira never repeats one, but a hand-made snapshot may, and event ids
+ * (`${issueKey}/${historyId}/${itemIndex}`) are only unique when history ids are.
+ */
+function distinctHistoryIds(histories: readonly ChangeHistory[]): boolean {
+  // Ids strictly increasing in any order are distinct. Shorter-then-alphabetical is numeric order for Jira's
+  // decimal ids and needs no number conversion; any other list is checked with a set.
+  let increasing = true;
+  for (let i = 1; i < histories.length && increasing; i++) {
+    const a = (histories[i - 1] as ChangeHistory).id;
+    const b = (histories[i] as ChangeHistory).id;
+    increasing = a.length < b.length || (a.length === b.length && a < b);
+  }
+  return increasing || new Set(histories.map((h) => h.id)).size === histories.length;
 }
 
-export function replayIssue(issue: JiraIssue, env: ReplayEnv, sink: ReplaySink): IssueTimeline | null {
-  const f = issue.fields;
-  const key = issue.key;
-  const projectKey = f.project.key;
-  const { fields, statuses, people, sprints, weights } = env;
-  const product = fields.product;
-  const created = parseJiraTime(f.created);
-  const currentType = f.issuetype.name;
-  const currentLevel = f.issuetype.hierarchyLevel ?? levelByName(currentType, f.issuetype.subtask);
-  const levelOf = (typeName: string) => (typeName === currentType ? currentLevel : levelByName(typeName));
+/** The ids of `list` that `other` does not hold, in order (a new array). */
+function idsNotIn(list: readonly number[], other: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const id of list) if (!other.includes(id)) out.push(id);
+  return out.length === 0 ? [] : out.slice();
+}
 
-  const { list: histories, at: times } = orderedHistories(issue.changelog?.histories ?? []);
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
-  // Kinds of every item, once, flat in replay order (a scratch array reused across issues); and the values at
-  // creation, read from the first change of each field.
-  const kinds = KIND_SCRATCH;
+/** The first change of each field (its `from` is the value at creation), and every sprint id the issue ever named. */
+interface FirstItems {
+  status?: ChangeItem;
+  sprint?: ChangeItem;
+  type?: ChangeItem;
+  assignee?: ChangeItem;
+  criteria?: ChangeItem;
+  description?: ChangeItem;
+  /** Per estimate field id, its first change (null when no item touched an estimate). */
+  estimates: Map<string, ChangeItem> | null;
+  sprintIdsEver: Set<number>;
+}
+
+/** One pass over the items: their kinds (into KIND_SCRATCH, flat in replay order) and the first changes. */
+function scanItems(histories: readonly ChangeHistory[], fields: FieldLookup): FirstItems {
+  const first: FirstItems = { estimates: null, sprintIdsEver: new Set() };
   let k = 0;
-  let firstStatus: ChangeItem | undefined;
-  let firstSprint: ChangeItem | undefined;
-  let firstType: ChangeItem | undefined;
-  let firstAssignee: ChangeItem | undefined;
-  let firstCriteria: ChangeItem | undefined;
-  let firstDescription: ChangeItem | undefined;
-  const firstEstimate = new Map<string, ChangeItem>();
-  const sprintIdsEver = new Set<number>();
-  for (const h of histories) {
-    for (const item of h.items) {
+  for (let hi = 0; hi < histories.length; hi++) {
+    const items = (histories[hi] as ChangeHistory).items;
+    for (let ii = 0; ii < items.length; ii++, k++) {
+      const item = items[ii] as ChangeItem;
       const kind = fields.kindOf(item);
-      kinds[k++] = kind;
-      if (kind === 'status') firstStatus ??= item;
+      KIND_SCRATCH[k] = kind;
+      if (kind === 'status') first.status ??= item;
       else if (kind === 'sprint') {
-        firstSprint ??= item;
-        for (const id of parseSprintIds(item.from)) sprintIdsEver.add(id);
-        for (const id of parseSprintIds(item.to)) sprintIdsEver.add(id);
-      } else if (kind === 'issuetype') firstType ??= item;
-      else if (kind === 'assignee') firstAssignee ??= item;
-      else if (kind === 'acceptanceCriteria') firstCriteria ??= item;
-      else if (kind === 'description') firstDescription ??= item;
+        first.sprint ??= item;
+        const from = parseSprintIds(item.from);
+        const to = parseSprintIds(item.to);
+        SPRINT_FROM_SCRATCH[k] = from;
+        SPRINT_TO_SCRATCH[k] = to;
+        for (const id of from) first.sprintIdsEver.add(id);
+        for (const id of to) first.sprintIdsEver.add(id);
+      } else if (kind === 'issuetype') first.type ??= item;
+      else if (kind === 'assignee') first.assignee ??= item;
+      else if (kind === 'acceptanceCriteria') first.criteria ??= item;
+      else if (kind === 'description') first.description ??= item;
       else if (kind === 'estimate') {
         const id = fields.estimateIdOf(item);
-        if (!firstEstimate.has(id)) firstEstimate.set(id, item);
+        first.estimates ??= new Map();
+        if (!first.estimates.has(id)) first.estimates.set(id, item);
       }
     }
   }
+  return first;
+}
 
-  const sprintField = product.sprint ? f[product.sprint.id] : undefined;
-  const currentSprints = parseSprintField(sprintField)
-    .map((s) => s.id)
-    .sort((a, b) => a - b);
-  for (const id of currentSprints) sprintIdsEver.add(id);
-  const initialSprints = firstSprint ? parseSprintIds(firstSprint.from) : [...currentSprints];
-  const boardIds = env.boardsOf(projectKey, sprintIdsEver);
+/** `currentSprints`: the sprint ids of the issue's Sprint field, ascending. */
+export function replayIssue(
+  issue: JiraIssue,
+  currentSprints: number[],
+  env: ReplayEnv,
+  sink: ReplaySink,
+): IssueTimeline | null {
+  const f = issue.fields;
+  const projectKey = f.project.key;
+  const { list: histories, at: times } = orderedHistories(issue.changelog?.histories ?? []);
+  const first = scanItems(histories, env.fields);
+  for (const id of currentSprints) first.sprintIdsEver.add(id);
+  const boardIds = env.boardsOf(projectKey, first.sprintIdsEver);
   if (!env.inScope(projectKey, boardIds)) return null;
+  if (issue.key.includes('/') || !distinctHistoryIds(histories)) sink.eventIdsMayCollide = true;
 
-  // State just before the history being replayed.
-  let statusName = firstStatus ? (fromText(firstStatus) ?? firstStatus.from ?? f.status.name) : f.status.name;
-  let category: StatusCategory = firstStatus
-    ? statuses.categoryOf(firstStatus.from, statusName)
-    : statuses.categoryOfField(f.status);
-  const initialStatus = statusName;
-  const initialCategory = category;
-  let inSprints: number[] = initialSprints;
-  let typeName = firstType ? (fromText(firstType) ?? currentType) : currentType;
-  let level = levelOf(typeName);
-  const initialLevel = level;
-  const initialStoryLike = isStoryLike(typeName, level);
-  const assignee = firstAssignee
-    ? people.itemValue(firstAssignee.from, fromText(firstAssignee), created)
-    : people.personOf(f.assignee);
-  let criteriaField = firstCriteria
-    ? hasText(fromText(firstCriteria))
-    : product.acceptanceCriteria
-      ? hasText(f[product.acceptanceCriteria.id])
-      : false;
-  let criteriaSection = firstDescription
-    ? hasCriteriaSection(fromText(firstDescription))
-    : hasCriteriaSection(f.description);
-  const estimates = new Map<string, boolean>();
-  for (const id of fields.estimateIds) {
-    const first = firstEstimate.get(id);
-    estimates.set(id, first ? hasText(fromText(first)) : f[id] !== null && f[id] !== undefined);
-  }
-  for (const [id, first] of firstEstimate)
-    if (!estimates.has(id)) estimates.set(id, hasText(fromText(first)));
-  const anyEstimate = () => {
-    for (const v of estimates.values()) if (v) return true;
-    return false;
-  };
-
-  const creatorUser = f.creator ?? f.reporter;
-  const creatorId = people.actorOf(creatorUser);
-  const timeline: IssueTimeline = {
-    key,
-    projectKey,
-    boardIds,
-    summary: f.summary ?? '',
-    typeName: currentType,
-    hierarchyLevel: currentLevel,
-    storyLike: isStoryLike(currentType, currentLevel),
-    created,
-    creatorId,
-    reporterId: people.personOf(f.reporter),
-    assignees: [{ at: created, accountId: assignee }],
-    statusChanges: [],
-    initialStatus,
-    initialCategory,
-    currentStatus: f.status.name,
-    currentCategory: statuses.categoryOfField(f.status),
-    sprintChanges: [],
-    currentSprints,
-    initialSprints: [...initialSprints],
-    criteria: [{ at: created, present: criteriaField || criteriaSection }],
-    estimate: [{ at: created, present: anyEstimate() }],
-    targetDateChanges: [],
-    lastProductEditAt: null,
-  };
-
-  const events = sink.events;
-  let lastProductEdit: number | null = null;
-  const creation = creationAttribution(initialLevel, initialStoryLike, weights);
-  if (creation !== null) {
-    events.push(
-      new CreationEvent(
-        creation.row,
-        creatorId,
-        created,
-        key,
-        projectKey,
-        boardIds,
-        creation.weight,
-        f.created,
-        typeName,
-      ),
-    );
-    if (creatorId !== AUTOMATION_ID) lastProductEdit = created;
-  }
-
-  // One context object reused for every item: the hot loop allocates only the events it emits.
-  const ctx: ItemContext = {
-    kind: 'other',
-    item: { field: '' } as ChangeItem,
-    at: 0,
-    level,
-    categoryBefore: category,
-    inStartedSprint: false,
-    historyAccepts: false,
-    toCategory: null,
-    toAcceptance: false,
-    toStatusName: null,
-    added: NO_SPRINTS,
-    removed: NO_SPRINTS,
-    addedToStartedSprint: false,
-    addsCriteriaSection: false,
-    currentSprintId: null,
-    weights,
-  };
-
-  k = 0;
+  const replay = new IssueReplay(issue, env, sink, first, currentSprints, boardIds);
+  let base = 0;
   for (let hi = 0; hi < histories.length; hi++) {
     const h = histories[hi] as ChangeHistory;
-    const at = times[hi] as number;
-    const base = k;
-    k += h.items.length;
-    const actorId = people.author(h.author, at);
-    sink.histories += 1;
+    replay.history(h, times[hi] as number, base);
+    base += h.items.length;
+  }
+  const timeline = replay.finish();
+
+  for (const c of commentsOf(issue)) {
+    const at = parseTime(c.created);
+    if (at === null) continue;
+    sink.comments.push({
+      actorId: env.people.author(c.author, at),
+      at,
+      issueKey: issue.key,
+      commentId: c.id,
+    });
+  }
+  return timeline;
+}
+
+/**
+ * The replay of one issue: its state just before the history being replayed, and the timeline it writes. A class
+ * whose steps are small methods because a big site runs them a million times: small functions are what the JIT
+ * optimises early and keeps optimised (one big function was recompiled, and run unoptimised, again and again).
+ */
+class IssueReplay {
+  private readonly key: string;
+  private readonly projectKey: string;
+  private readonly boardIds: number[];
+  private readonly currentType: string;
+  private readonly currentLevel: number;
+  readonly timeline: IssueTimeline;
+  /** One context object reused for every item: the hot loop allocates only the events it emits. */
+  private readonly ctx: ItemContext;
+
+  // State just before the history being replayed.
+  private statusName: string;
+  private category: StatusCategory;
+  private inSprints: number[];
+  private typeName: string;
+  private level: number;
+  private criteriaField: boolean;
+  private criteriaSection: boolean;
+  /** Estimate field ids and whether each holds a value (sites often have two story-points fields). */
+  private readonly estimateIds: string[] = [];
+  private readonly estimatePresent: boolean[] = [];
+  private lastProductEdit: number | null = null;
+
+  // State after the history being replayed, applied once all its items were judged against the state before it.
+  private nextStatus = '';
+  private nextCategory: StatusCategory = 'new';
+  private nextSprints: number[] = [];
+  private nextType = '';
+  private criteriaChanged = false;
+  private estimateChanged = false;
+
+  constructor(
+    issue: JiraIssue,
+    private readonly env: ReplayEnv,
+    private readonly sink: ReplaySink,
+    first: FirstItems,
+    currentSprints: number[],
+    boardIds: number[],
+  ) {
+    const f = issue.fields;
+    const { fields, statuses, people } = env;
+    const product = fields.product;
+    this.key = issue.key;
+    this.projectKey = f.project.key;
+    this.boardIds = boardIds;
+    const created = parseJiraTime(f.created);
+    this.currentType = f.issuetype.name;
+    this.currentLevel = f.issuetype.hierarchyLevel ?? levelByName(this.currentType, f.issuetype.subtask);
+
+    const initialSprints = first.sprint ? parseSprintIds(first.sprint.from) : [...currentSprints];
+    this.statusName = first.status
+      ? (fromText(first.status) ?? first.status.from ?? f.status.name)
+      : f.status.name;
+    this.category = first.status
+      ? statuses.categoryOf(first.status.from, this.statusName)
+      : statuses.categoryOfField(f.status);
+    const initialStatus = this.statusName;
+    const initialCategory = this.category;
+    this.inSprints = initialSprints;
+    this.typeName = first.type ? (fromText(first.type) ?? this.currentType) : this.currentType;
+    this.level = this.levelOf(this.typeName);
+    const initialLevel = this.level;
+    const initialStoryLike = isStoryLike(this.typeName, this.level);
+    const assignee = first.assignee
+      ? people.itemValue(first.assignee.from, fromText(first.assignee), created)
+      : people.personOf(f.assignee);
+    this.criteriaField = first.criteria
+      ? hasText(fromText(first.criteria))
+      : product.acceptanceCriteria
+        ? hasText(f[product.acceptanceCriteria.id])
+        : false;
+    this.criteriaSection = first.description
+      ? hasCriteriaSection(fromText(first.description))
+      : hasCriteriaSection(f.description);
+    for (const id of fields.estimateIds) {
+      const firstEstimate = first.estimates?.get(id);
+      this.setEstimate(
+        id,
+        firstEstimate ? hasText(fromText(firstEstimate)) : f[id] !== null && f[id] !== undefined,
+      );
+    }
+    if (first.estimates !== null) {
+      for (const [id, item] of first.estimates) {
+        if (!this.estimateIds.includes(id)) this.setEstimate(id, hasText(fromText(item)));
+      }
+    }
+
+    const creatorId = people.actorOf(f.creator ?? f.reporter);
+    this.timeline = {
+      key: this.key,
+      projectKey: this.projectKey,
+      boardIds,
+      summary: f.summary ?? '',
+      typeName: this.currentType,
+      hierarchyLevel: this.currentLevel,
+      storyLike: isStoryLike(this.currentType, this.currentLevel),
+      created,
+      creatorId,
+      reporterId: people.personOf(f.reporter),
+      assignees: [{ at: created, accountId: assignee }],
+      statusChanges: [],
+      initialStatus,
+      initialCategory,
+      currentStatus: f.status.name,
+      currentCategory: statuses.categoryOfField(f.status),
+      sprintChanges: [],
+      currentSprints,
+      initialSprints: [...initialSprints],
+      criteria: [{ at: created, present: this.criteriaField || this.criteriaSection }],
+      estimate: [{ at: created, present: this.anyEstimate() }],
+      targetDateChanges: [],
+      lastProductEditAt: null,
+    };
+
+    const creation = creationAttribution(initialLevel, initialStoryLike, env.weights);
+    if (creation !== null) {
+      this.sink.events.push(
+        new CreationEvent(
+          creation.row,
+          creatorId,
+          created,
+          this.key,
+          this.projectKey,
+          boardIds,
+          creation.weight,
+          f.created,
+          this.typeName,
+        ),
+      );
+      if (creatorId !== AUTOMATION_ID) this.lastProductEdit = created;
+    }
+
+    this.ctx = {
+      kind: 'other',
+      item: { field: '' } as ChangeItem,
+      at: 0,
+      level: this.level,
+      categoryBefore: this.category,
+      inStartedSprint: false,
+      historyAccepts: false,
+      toCategory: null,
+      toAcceptance: false,
+      toStatusName: null,
+      added: NO_SPRINTS,
+      removed: NO_SPRINTS,
+      addedToStartedSprint: false,
+      addsCriteriaSection: false,
+      currentSprintId: null,
+      weights: env.weights,
+    };
+  }
+
+  private levelOf(typeName: string): number {
+    return typeName === this.currentType ? this.currentLevel : levelByName(typeName);
+  }
+
+  private setEstimate(id: string, present: boolean): void {
+    const at = this.estimateIds.indexOf(id);
+    if (at >= 0) {
+      this.estimatePresent[at] = present;
+    } else {
+      this.estimateIds.push(id);
+      this.estimatePresent.push(present);
+    }
+  }
+
+  private anyEstimate(): boolean {
+    for (let i = 0; i < this.estimatePresent.length; i++) if (this.estimatePresent[i]) return true;
+    return false;
+  }
+
+  /** One history: its items judged against the state before it, then the state after it. */
+  history(h: ChangeHistory, at: number, base: number): void {
+    const { env, ctx } = this;
+    const items = h.items;
+    const actorId = env.people.author(h.author, at);
+    this.sink.histories += 1;
 
     let historyAccepts = false;
-    for (let ii = 0; ii < h.items.length; ii++) {
-      if (kinds[base + ii] === 'status') {
-        const item = h.items[ii] as ChangeItem;
-        if (statuses.isAcceptance(item.to, toText(item))) historyAccepts = true;
+    for (let ii = 0; ii < items.length; ii++) {
+      if (KIND_SCRATCH[base + ii] === 'status') {
+        const item = items[ii] as ChangeItem;
+        if (env.statuses.isAcceptance(item.to, toText(item))) historyAccepts = true;
       }
     }
     // Sprint context before this history.
     let currentSprintId: number | null = null;
     let currentStart = -Infinity;
     let inStartedSprint = false;
-    for (const id of inSprints) {
-      const s = sprints.get(id);
+    const inSprints = this.inSprints;
+    for (let i = 0; i < inSprints.length; i++) {
+      const id = inSprints[i] as number;
+      const s = env.sprints.get(id);
       const start = s?.start ?? null;
       if (start !== null && start <= at && (s?.complete ?? Infinity) > at) inStartedSprint = true;
       const order = start ?? -Infinity;
@@ -281,179 +416,175 @@ export function replayIssue(issue: JiraIssue, env: ReplayEnv, sink: ReplaySink):
     }
 
     ctx.at = at;
-    ctx.level = level;
-    ctx.categoryBefore = category;
+    ctx.level = this.level;
+    ctx.categoryBefore = this.category;
     ctx.inStartedSprint = inStartedSprint;
     ctx.historyAccepts = historyAccepts;
     ctx.currentSprintId = currentSprintId;
 
-    // State after this history, applied once all its items were judged against the state before it.
-    let nextStatus = statusName;
-    let nextCategory = category;
-    let nextSprints = inSprints;
-    let nextType = typeName;
-    let criteriaChanged = false;
-    let estimateChanged = false;
+    this.nextStatus = this.statusName;
+    this.nextCategory = this.category;
+    this.nextSprints = this.inSprints;
+    this.nextType = this.typeName;
+    this.criteriaChanged = false;
+    this.estimateChanged = false;
 
-    for (let ii = 0; ii < h.items.length; ii++) {
-      const item = h.items[ii] as ChangeItem;
-      const kind = kinds[base + ii] as FieldKind;
-      sink.totalItems += 1;
-      ctx.kind = kind;
-      ctx.item = item;
-      ctx.toCategory = null;
-      ctx.toAcceptance = false;
-      ctx.toStatusName = null;
-      ctx.added = NO_SPRINTS;
-      ctx.removed = NO_SPRINTS;
-      ctx.addedToStartedSprint = false;
-      ctx.addsCriteriaSection = false;
-
-      switch (kind) {
-        case 'status': {
-          const toName = toText(item) ?? item.to ?? '';
-          const fromName = fromText(item) ?? item.from ?? '';
-          const toCategory = statuses.categoryOf(item.to, toName);
-          const isAcceptance = statuses.isAcceptance(item.to, toName);
-          ctx.toCategory = toCategory;
-          ctx.toAcceptance = isAcceptance;
-          ctx.toStatusName = toName;
-          const change: StatusChange = {
-            at,
-            actorId,
-            historyId: h.id,
-            fromStatus: fromName,
-            toStatus: toName,
-            fromCategory: statuses.categoryOf(item.from, fromName),
-            toCategory,
-            isAcceptance,
-          };
-          timeline.statusChanges.push(change);
-          nextStatus = toName;
-          nextCategory = toCategory;
-          break;
-        }
-        case 'sprint': {
-          const from = parseSprintIds(item.from);
-          const to = parseSprintIds(item.to);
-          // Shared arrays where the lists coincide (the common first planning: from nothing to one sprint).
-          const added = from.length === 0 ? to : to.filter((id) => !from.includes(id));
-          const removed = to.length === 0 ? from : from.filter((id) => !to.includes(id));
-          ctx.added = added;
-          ctx.removed = removed;
-          ctx.addedToStartedSprint = added.some((id) => {
-            const s = sprints.get(id);
-            return s !== undefined && s.start !== null && s.start <= at && (s.complete ?? Infinity) > at;
-          });
-          const change: SprintMembershipChange = { at, actorId, historyId: h.id, added, removed, from, to };
-          timeline.sprintChanges.push(change);
-          nextSprints = to;
-          break;
-        }
-        case 'issuetype':
-          nextType = toText(item) ?? nextType;
-          break;
-        case 'assignee': {
-          // A raw value for now: normalise() resolves it once every user has been seen.
-          timeline.assignees.push({ at, accountId: people.itemValue(item.to, toText(item), at) });
-          break;
-        }
-        case 'acceptanceCriteria':
-          criteriaField = hasText(toText(item));
-          criteriaChanged = true;
-          break;
-        case 'description': {
-          const before = hasCriteriaSection(fromText(item));
-          const after = hasCriteriaSection(toText(item));
-          ctx.addsCriteriaSection = after && !before;
-          criteriaSection = after;
-          criteriaChanged = true;
-          break;
-        }
-        case 'estimate':
-          estimates.set(fields.estimateIdOf(item), hasText(toText(item)) || hasText(item.to));
-          estimateChanged = true;
-          break;
-        default:
-          if (TARGET_KINDS.has(kind)) {
-            const change: TargetDateChange = {
-              at,
-              actorId,
-              historyId: h.id,
-              field: item.field,
-              from: item.from ?? fromText(item),
-              to: item.to ?? toText(item),
-            };
-            timeline.targetDateChanges.push(change);
-          }
-      }
-
-      const hit = attributeItem(ctx);
-      if (hit === null) {
-        sink.ignoredItems += 1;
-        sink.ignoredByField.set(item.field, (sink.ignoredByField.get(item.field) ?? 0) + 1);
-        continue;
-      }
-      sink.eventsFromItems += 1;
-      events.push(
-        new ItemEvent(
-          hit.row,
-          actorId,
-          at,
-          key,
-          projectKey,
-          boardIds,
-          hit.weight,
-          hit.sprintId,
-          hit.scopeChange,
-          h,
-          item,
-          ii,
-        ),
-      );
-      if (hit.row !== 'delivery' && actorId !== AUTOMATION_ID) lastProductEdit = at;
+    for (let ii = 0; ii < items.length; ii++) {
+      this.item(h, items[ii] as ChangeItem, ii, base + ii, at, actorId);
     }
 
-    statusName = nextStatus;
-    category = nextCategory;
-    if (!sameIds(nextSprints, inSprints)) inSprints = nextSprints;
-    if (nextType !== typeName) {
-      typeName = nextType;
-      level = levelOf(typeName);
+    this.statusName = this.nextStatus;
+    this.category = this.nextCategory;
+    if (!sameIds(this.nextSprints, this.inSprints)) this.inSprints = this.nextSprints;
+    if (this.nextType !== this.typeName) {
+      this.typeName = this.nextType;
+      this.level = this.levelOf(this.typeName);
     }
-    if (criteriaChanged) {
-      const present = criteriaField || criteriaSection;
+    const timeline = this.timeline;
+    if (this.criteriaChanged) {
+      const present = this.criteriaField || this.criteriaSection;
       if (timeline.criteria[timeline.criteria.length - 1]?.present !== present) {
         timeline.criteria.push({ at, present });
       }
     }
-    if (estimateChanged) {
-      const present = anyEstimate();
+    if (this.estimateChanged) {
+      const present = this.anyEstimate();
       if (timeline.estimate[timeline.estimate.length - 1]?.present !== present) {
         timeline.estimate.push({ at, present });
       }
     }
   }
-  timeline.lastProductEditAt = lastProductEdit;
-  // Lists grown by push keep spare capacity; exact copies keep a big site's timelines small.
-  timeline.assignees = timeline.assignees.slice();
-  timeline.statusChanges = timeline.statusChanges.slice();
-  timeline.sprintChanges = timeline.sprintChanges.slice();
-  timeline.criteria = timeline.criteria.slice();
-  timeline.estimate = timeline.estimate.slice();
-  timeline.targetDateChanges = timeline.targetDateChanges.slice();
 
-  for (const c of commentsOf(issue)) {
-    const at = parseTime(c.created);
-    if (at === null) continue;
-    sink.comments.push({
-      actorId: people.author(c.author, at),
-      at,
-      issueKey: key,
-      commentId: c.id,
-    });
+  /** One item: recorded on the timeline, then turned into an event by the row rules or counted as ignored. */
+  private item(
+    h: ChangeHistory,
+    item: ChangeItem,
+    index: number,
+    k: number,
+    at: number,
+    actorId: string,
+  ): void {
+    const { env, ctx, sink, timeline } = this;
+    const kind = KIND_SCRATCH[k] as FieldKind;
+    sink.totalItems += 1;
+    ctx.kind = kind;
+    ctx.item = item;
+    ctx.toCategory = null;
+    ctx.toAcceptance = false;
+    ctx.toStatusName = null;
+    ctx.added = NO_SPRINTS;
+    ctx.removed = NO_SPRINTS;
+    ctx.addedToStartedSprint = false;
+    ctx.addsCriteriaSection = false;
+
+    switch (kind) {
+      case 'status': {
+        const toName = toText(item) ?? item.to ?? '';
+        const fromName = fromText(item) ?? item.from ?? '';
+        const toCategory = env.statuses.categoryOf(item.to, toName);
+        const isAcceptance = env.statuses.isAcceptance(item.to, toName);
+        ctx.toCategory = toCategory;
+        ctx.toAcceptance = isAcceptance;
+        ctx.toStatusName = toName;
+        const change: StatusChange = {
+          at,
+          actorId,
+          historyId: h.id,
+          fromStatus: fromName,
+          toStatus: toName,
+          fromCategory: env.statuses.categoryOf(item.from, fromName),
+          toCategory,
+          isAcceptance,
+        };
+        timeline.statusChanges.push(change);
+        this.nextStatus = toName;
+        this.nextCategory = toCategory;
+        break;
+      }
+      case 'sprint': {
+        const from = SPRINT_FROM_SCRATCH[k] as number[];
+        const to = SPRINT_TO_SCRATCH[k] as number[];
+        // Shared arrays where the lists coincide (the common first planning: from nothing to one sprint).
+        const added = from.length === 0 ? to : idsNotIn(to, from);
+        const removed = to.length === 0 ? from : idsNotIn(from, to);
+        ctx.added = added;
+        ctx.removed = removed;
+        ctx.addedToStartedSprint = this.startedAt(added, at);
+        const change: SprintMembershipChange = { at, actorId, historyId: h.id, added, removed, from, to };
+        timeline.sprintChanges.push(change);
+        this.nextSprints = to;
+        break;
+      }
+      case 'issuetype':
+        this.nextType = toText(item) ?? this.nextType;
+        break;
+      case 'assignee': {
+        // A raw value for now: normalise() resolves it once every user has been seen.
+        timeline.assignees.push({ at, accountId: env.people.itemValue(item.to, toText(item), at) });
+        break;
+      }
+      case 'acceptanceCriteria':
+        this.criteriaField = hasText(toText(item));
+        this.criteriaChanged = true;
+        break;
+      case 'description': {
+        const before = hasCriteriaSection(fromText(item));
+        const after = hasCriteriaSection(toText(item));
+        ctx.addsCriteriaSection = after && !before;
+        this.criteriaSection = after;
+        this.criteriaChanged = true;
+        break;
+      }
+      case 'estimate':
+        this.setEstimate(env.fields.estimateIdOf(item), hasText(toText(item)) || hasText(item.to));
+        this.estimateChanged = true;
+        break;
+      default:
+        if (TARGET_KINDS.has(kind)) {
+          const change: TargetDateChange = {
+            at,
+            actorId,
+            historyId: h.id,
+            field: item.field,
+            from: item.from ?? fromText(item),
+            to: item.to ?? toText(item),
+          };
+          timeline.targetDateChanges.push(change);
+        }
+    }
+
+    const hit = attributeItem(ctx);
+    if (hit === null) {
+      sink.ignoredItems += 1;
+      sink.ignoredByField.set(item.field, (sink.ignoredByField.get(item.field) ?? 0) + 1);
+      return;
+    }
+    sink.eventsFromItems += 1;
+    sink.events.push(itemEvent(env.attributions.intern(hit), actorId, at, timeline, h, item, index));
+    if (hit.row !== 'delivery' && actorId !== AUTOMATION_ID) this.lastProductEdit = at;
   }
-  return timeline;
+
+  /** Some of the sprints had started and were not complete at `at`. */
+  private startedAt(sprintIds: readonly number[], at: number): boolean {
+    for (let i = 0; i < sprintIds.length; i++) {
+      const s = this.env.sprints.get(sprintIds[i] as number);
+      if (s !== undefined && s.start !== null && s.start <= at && (s.complete ?? Infinity) > at) return true;
+    }
+    return false;
+  }
+
+  /** The timeline, its lists copied to their exact size (lists grown by push keep spare capacity). */
+  finish(): IssueTimeline {
+    const timeline = this.timeline;
+    timeline.lastProductEditAt = this.lastProductEdit;
+    timeline.assignees = timeline.assignees.slice();
+    timeline.statusChanges = timeline.statusChanges.slice();
+    timeline.sprintChanges = timeline.sprintChanges.slice();
+    timeline.criteria = timeline.criteria.slice();
+    timeline.estimate = timeline.estimate.slice();
+    timeline.targetDateChanges = timeline.targetDateChanges.slice();
+    return timeline;
+  }
 }
 
 interface RawComment {

@@ -7,6 +7,8 @@ import { AUTOMATION_ID, type Person } from '../model';
 export const CURRENT = Number.MAX_SAFE_INTEGER;
 
 interface Sighting {
+  /** The person id, one string shared by every event of that person (later look-ups compare it by reference). */
+  id: string;
   displayName: string;
   /** The display name as Jira gave it (before e-mail stripping), for the fast path in `see`. */
   raw?: string;
@@ -46,33 +48,51 @@ export class PeopleRegistry {
   /** Server-era changelogs name users by key or by name; both lead to the same id. */
   private readonly aliases = new Map<string, string>();
   private automationSeen = false;
+  /** The last author `see` found, and the raw id it was found by (consecutive histories often share one). */
+  private lastRaw: string | undefined;
+  private lastSeen: Sighting | undefined;
 
-  /** First pass: remember the user's id, aliases, freshest display name and active flag. */
-  see(user: JiraUser | null | undefined, at: number): void {
-    if (!user || user.accountType === 'app') return;
-    // Fast path: the same author on many histories, already seen at least as fresh under the same name.
+  /**
+   * First pass: remember the user's id, aliases, freshest display name and active flag. Returns the user's
+   * sighting (none for apps and users without an identity).
+   */
+  see(user: JiraUser | null | undefined, at: number): Sighting | undefined {
+    if (!user || user.accountType === 'app') return undefined;
+    // Fast path: the same author on many histories (often several in a row), already seen under the same name.
     const raw = user.accountId ?? user.name;
     if (raw !== undefined && user.accountId !== undefined) {
-      const known = this.sightings.get(raw);
-      if (
-        known !== undefined &&
-        known.at >= at &&
-        known.raw === user.displayName &&
-        (user.active ?? true) === known.active
-      )
-        return;
+      const known = raw === this.lastRaw ? this.lastSeen : this.sightings.get(raw);
+      if (known !== undefined) {
+        // Cloud users have no name or key, so no aliases to record.
+        const plain = user.name === undefined && user.key === undefined;
+        this.lastRaw = raw;
+        this.lastSeen = known;
+        // An older sighting changes nothing, whatever name it carries (the name need not even be read).
+        if (plain && at < known.at) return known;
+        if (known.raw === user.displayName && (user.active ?? true) === known.active) {
+          if (known.at >= at) return known;
+          // A fresher sighting of the same name: only its time changes.
+          if (plain) {
+            known.at = at;
+            return known;
+          }
+        }
+      }
     }
     const id = idOf(user);
-    if (id === null) return;
+    if (id === null) return undefined;
     if (user.name !== undefined && user.name !== '') this.aliases.set(user.name, id);
     if (user.key !== undefined && user.key !== '') this.aliases.set(user.key, id);
-    remember(this.sightings, id, user.displayName ?? id, user.active ?? true, at);
+    return remember(this.sightings, id, user.displayName ?? id, user.active ?? true, at);
   }
 
-  /** A history or comment author: remembered, and their id (or AUTOMATION_ID) returned. */
+  /**
+   * A history or comment author: remembered, and their id (or AUTOMATION_ID) returned. The id is the string as
+   * first seen rather than this history's own copy: a million events then share a few hundred strings, and every
+   * map keyed by person compares them by reference.
+   */
   author(user: JiraUser | null | undefined, at: number): string {
-    this.see(user, at);
-    return this.actorOf(user);
+    return this.see(user, at)?.id ?? this.actorOf(user);
   }
 
   /** The id events are attributed to: AUTOMATION_ID for no author, an app account, or a user with no identity. */
@@ -145,7 +165,13 @@ function idOf(user: JiraUser): string | null {
 }
 
 /** The freshest sighting wins; equal times fall back to the name, so input order never matters. */
-function remember(into: Map<string, Sighting>, id: string, displayName: string, active: boolean, at: number) {
+function remember(
+  into: Map<string, Sighting>,
+  id: string,
+  displayName: string,
+  active: boolean,
+  at: number,
+): Sighting {
   const previous = into.get(id);
   const name = safeName(displayName);
   if (
@@ -153,6 +179,16 @@ function remember(into: Map<string, Sighting>, id: string, displayName: string, 
     at > previous.at ||
     (at === previous.at && (name < previous.displayName || (name === previous.displayName && !active)))
   ) {
-    into.set(id, { displayName: name, raw: displayName, active, at });
+    if (previous === undefined) {
+      const sighting = { id, displayName: name, raw: displayName, active, at };
+      into.set(id, sighting);
+      return sighting;
+    }
+    // Updated in place: an author seen on every history of a big site would otherwise cost an object each time.
+    previous.displayName = name;
+    previous.raw = displayName;
+    previous.active = active;
+    previous.at = at;
   }
+  return previous;
 }

@@ -6,14 +6,15 @@ export function plainText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   const parts: string[] = [];
-  const walk = (node: unknown, depth: number): void => {
-    if (depth > 64 || node === null || typeof node !== 'object') return;
-    const n = node as { text?: unknown; content?: unknown };
-    if (typeof n.text === 'string') parts.push(n.text);
-    if (Array.isArray(n.content)) for (const child of n.content) walk(child, depth + 1);
-  };
-  walk(value, 0);
+  collectText(value, 0, parts);
   return parts.join('\n');
+}
+
+function collectText(node: unknown, depth: number, parts: string[]): void {
+  if (depth > 64 || node === null || typeof node !== 'object') return;
+  const n = node as { text?: unknown; content?: unknown };
+  if (typeof n.text === 'string') parts.push(n.text);
+  if (Array.isArray(n.content)) for (const child of n.content) collectText(child, depth + 1, parts);
 }
 
 /** True when the value carries any non-blank text. */

@@ -1,38 +1,60 @@
-// Jira timestamps to epoch ms. Jira writes "2026-03-02T10:15:30.123+0000"; a big site has a million of them, so
-// that exact layout is read digit by digit (about twice as fast as Date.parse); anything else goes to Date.parse.
-function digits(s: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+// Jira timestamps to epoch ms. Jira writes "2026-03-02T10:15:30.123+0000" (and "…Z"); a big site has a million
+// of them, so those exact layouts are read digit by digit and turned into a day count by integer arithmetic
+// (several times faster than Date.parse, and than Date.UTC); anything else goes to Date.parse.
+
+/** Two decimal digits at `at`, or -1. */
+function two(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Days from 1970-01-01 to year-month-day (proleptic Gregorian, H. Hinnant's days_from_civil). A day past the
+ * month's end rolls over into the next month, as Date.UTC does.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /** Epoch ms, NaN when unreadable. */
 export function parseJiraTime(s: string): number {
+  // "…+0000" as Jira writes histories, or "…Z" as Cloud writes sprint dates.
+  const zulu = s.length === 24 && s.charCodeAt(23) === 90;
   const sign = s.charCodeAt(23);
   if (
-    s.length === 28 &&
+    (zulu || (s.length === 28 && (sign === 43 || sign === 45))) &&
     s.charCodeAt(4) === 45 &&
     s.charCodeAt(7) === 45 &&
     s.charCodeAt(10) === 84 &&
     s.charCodeAt(13) === 58 &&
     s.charCodeAt(16) === 58 &&
-    s.charCodeAt(19) === 46 &&
-    (sign === 43 || sign === 45)
+    s.charCodeAt(19) === 46
   ) {
-    const year = digits(s, 0, 4);
-    const month = digits(s, 5, 2);
-    const day = digits(s, 8, 2);
-    const hour = digits(s, 11, 2);
-    const minute = digits(s, 14, 2);
-    const second = digits(s, 17, 2);
-    const milli = digits(s, 20, 3);
-    const offsetHours = digits(s, 24, 2);
-    const offsetMinutes = digits(s, 26, 2);
+    const century = two(s, 0);
+    const yy = two(s, 2);
+    const month = two(s, 5);
+    const day = two(s, 8);
+    const hour = two(s, 11);
+    const minute = two(s, 14);
+    const second = two(s, 17);
+    const milliHigh = two(s, 20);
+    const milliLow = s.charCodeAt(22) - 48;
+    const offsetHours = zulu ? 0 : two(s, 24);
+    const offsetMinutes = zulu ? 0 : two(s, 26);
+    const year = century * 100 + yy;
     if (
+      century >= 0 &&
+      yy >= 0 &&
+      // Date.UTC reads years 0–99 as 1900–1999: leave those to Date.parse.
+      year >= 100 &&
       month >= 1 &&
       month <= 12 &&
       day >= 1 &&
@@ -43,10 +65,22 @@ export function parseJiraTime(s: string): number {
       minute <= 59 &&
       second >= 0 &&
       second <= 59 &&
-      (year | milli | offsetHours | offsetMinutes) >= 0
+      milliHigh >= 0 &&
+      milliLow >= 0 &&
+      milliLow <= 9 &&
+      offsetHours >= 0 &&
+      offsetMinutes >= 0
     ) {
       const offset = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60000;
-      return Date.UTC(year, month - 1, day, hour, minute, second, milli) - offset;
+      return (
+        daysFromCivil(year, month, day) * DAY_MS +
+        hour * 3_600_000 +
+        minute * 60_000 +
+        second * 1000 +
+        milliHigh * 10 +
+        milliLow -
+        offset
+      );
     }
   }
   return Date.parse(s);

@@ -29,12 +29,22 @@ export function estimateAt(issue: IssueTimeline, t: number): boolean {
 
 /** Sprint ids the issue was in at time t (after every change made at or before t). */
 export function sprintsAt(issue: IssueTimeline, t: number): number[] {
+  return [...sprintListAt(issue, t)];
+}
+
+/** The same list, read-only and not copied (for callers that only look). */
+export function sprintListAt(issue: IssueTimeline, t: number): readonly number[] {
   let current = issue.initialSprints;
   for (const change of issue.sprintChanges) {
     if (change.at > t) break;
     current = change.to;
   }
-  return [...current];
+  return current;
+}
+
+/** The issue was in sprint `sprintId` at time t (sprintsAt without the copy). */
+export function inSprintAt(issue: IssueTimeline, t: number, sprintId: number): boolean {
+  return sprintListAt(issue, t).includes(sprintId);
 }
 
 /** Status name and category at time t. */

@@ -1,67 +1,10 @@
-// Per RACI cell: the most recent events (newest first, capped) and every issue behind the letter (for a JQL),
-// read from the cell's own events, so no index of the whole event stream is ever built.
+// A RACI cell's evidence for the wire: long texts cut, and the issues behind the letter as a JQL (capped). The
+// evidence itself (recent events, latest time per issue) is gathered by ../cell-evidence.ts, re-exported here.
 import { EVIDENCE_TEXT_CAP, JQL_KEY_CAP, type IssueSet } from '../../contract/analysis';
-import { EVIDENCE_CAP } from '../evidence';
 import { compareIssueKeys } from '../issue-keys';
-import type { Evidence, ProductEvent } from '../model';
+import type { Evidence } from '../model';
 
-export class CellEvidence {
-  /** Newest first, at most EVIDENCE_CAP. */
-  readonly recent: ProductEvent[] = [];
-  /** Issue key → time of the latest event on it. */
-  readonly issues = new Map<string, number>();
-
-  add(e: ProductEvent): void {
-    const last = this.issues.get(e.issueKey);
-    if (last === undefined || e.at > last) this.issues.set(e.issueKey, e.at);
-    this.keep(e);
-  }
-
-  /** Only the "most recent" list (the issue map is filled separately). */
-  keep(e: ProductEvent): void {
-    const r = this.recent;
-    if (r.length === EVIDENCE_CAP && e.at <= (r[r.length - 1] as ProductEvent).at) return;
-    // Newest first; equal times keep arrival order, which is the normalised stream's (issue key, then history).
-    let i = r.length;
-    while (i > 0 && e.at > (r[i - 1] as ProductEvent).at) i--;
-    r.splice(i, 0, e);
-    if (r.length > EVIDENCE_CAP) r.pop();
-  }
-}
-
-/**
- * The evidence of one RACI cell's events. Normalised events come grouped by issue in key order, so each issue's
- * latest time is found run by run; any other order falls back to adding event by event.
- */
-export function cellEvidence(events: readonly ProductEvent[]): CellEvidence {
-  const out = new CellEvidence();
-  let runKey: string | null = null;
-  let runAt = -Infinity;
-  let grouped = true;
-  for (const e of events) {
-    out.keep(e);
-    if (!grouped) {
-      const last = out.issues.get(e.issueKey);
-      if (last === undefined || e.at > last) out.issues.set(e.issueKey, e.at);
-    } else if (e.issueKey === runKey) {
-      if (e.at > runAt) runAt = e.at;
-    } else {
-      if (runKey !== null) out.issues.set(runKey, runAt);
-      if (runKey !== null && compareIssueKeys(runKey, e.issueKey) >= 0) {
-        // Not in issue order: from here on, merge through the map.
-        grouped = false;
-        const last = out.issues.get(e.issueKey);
-        if (last === undefined || e.at > last) out.issues.set(e.issueKey, e.at);
-        runKey = null;
-        continue;
-      }
-      runKey = e.issueKey;
-      runAt = e.at;
-    }
-  }
-  if (grouped && runKey !== null) out.issues.set(runKey, runAt);
-  return out;
-}
+export { CellEvidence, cellEvidence } from '../cell-evidence';
 
 function cut(text: string | null | undefined): string | null | undefined {
   if (typeof text !== 'string' || text.length <= EVIDENCE_TEXT_CAP) return text;
@@ -87,7 +30,10 @@ export function issueSet(issues: ReadonlyMap<string, number>): IssueSet | null {
     keys = [...issues.keys()];
   } else {
     // The most recently touched issues: the JQL_KEY_CAP-th latest time is the cut; at the cut, key order decides.
-    const times = Float64Array.from(issues.values()).sort();
+    const times = new Float64Array(issues.size);
+    let n = 0;
+    issues.forEach((at) => (times[n++] = at));
+    times.sort();
     const cut = times[times.length - JQL_KEY_CAP] as number;
     keys = [];
     const atCut: string[] = [];

@@ -75,10 +75,11 @@ export function presentRows(
     const cells: ResultCell[] = [];
     const members: RaciCell[] = [];
     const memberEvidence: CellEvidence[] = [];
-    const issues = new Set<string>();
+    // The union of the cells' issues, unless computeRaciMaps counted it already.
+    const issues = row.issueCount === undefined ? new Set<string>() : null;
     for (const cell of row.cells) {
-      const evidence = cellEvidence(cell.events ?? []);
-      for (const key of evidence.issues.keys()) issues.add(key);
+      const evidence = cell.evidence ?? cellEvidence(cell.events ?? []);
+      if (issues !== null) for (const key of evidence.issues.keys()) issues.add(key);
       if (!showDeliveryPeople && team.has(cell.personId)) {
         members.push(cell);
         memberEvidence.push(evidence);
@@ -98,7 +99,7 @@ export function presentRows(
       totalWeight: round2(row.totalWeight),
       automationWeight: round2(row.automationWeight),
       eventCount: row.eventCount,
-      issueCount: issues.size,
+      issueCount: issues === null ? (row.issueCount as number) : issues.size,
       accountableId,
       cells,
     };

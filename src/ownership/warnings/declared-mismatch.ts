@@ -9,8 +9,7 @@
 import type { RowKey } from '../rows';
 import type { Warning } from '../warning';
 import type { WarningContext } from './context';
-import { cellEvents, shareOf } from './event-index';
-import { evidenceOfEvents } from './evidence-list';
+import { evidenceOfCells, shareOf } from './event-index';
 import { isHuman, percent, personName, prose, rowWord } from './wording';
 
 const ROLE_ROWS = {
@@ -63,8 +62,9 @@ export function declaredMismatch(ctx: WarningContext): Warning[] {
       people: [...(known ? [declared] : []), ...owners.filter((id) => id !== declared)],
       figures,
       thresholds: { accountableShare: ctx.config.thresholds.accountableShare },
-      ...evidenceOfEvents(
-        mismatches.flatMap(({ row, owner }) => cellEvents(ctx.site, ctx.raci, owner, [row])),
+      ...evidenceOfCells(
+        ctx.site,
+        mismatches.map(({ row, owner }) => ({ raci: ctx.raci, personId: owner, rows: [row] })),
       ),
     });
   }

@@ -10,6 +10,7 @@
 //   product edit (or creation, when none) is >= `staleEpicDays` calendar days before now. people = the A of
 //   `roadmap`, who would decide what happens to them.
 import type { Evidence, IssueTimeline, NormalisedSite } from '../model';
+import { fieldOf, historyIdOf } from '../normalise/events';
 import type { Warning } from '../warning';
 import { inWindow } from '../window';
 import type { WarningContext } from './context';
@@ -141,6 +142,6 @@ function findEvidence(
   field: string,
 ): Evidence | undefined {
   return eventsOfIssue(site, issueKey).find(
-    (e) => e.row === 'roadmap' && e.evidence.historyId === historyId && e.evidence.field === field,
+    (e) => e.row === 'roadmap' && historyIdOf(e) === historyId && fieldOf(e) === field,
   )?.evidence;
 }

@@ -8,8 +8,7 @@
 import { ROWS, TACTICAL_ROWS } from '../rows';
 import type { Warning } from '../warning';
 import type { WarningContext } from './context';
-import { cellEvents } from './event-index';
-import { evidenceOfEvents } from './evidence-list';
+import { evidenceOfCells } from './event-index';
 import { isHuman, percent, percentBelow, personName, plural, proseCapped } from './wording';
 
 export function noOwner(ctx: WarningContext): Warning[] {
@@ -40,7 +39,10 @@ export function noOwner(ctx: WarningContext): Warning[] {
       people: doers.map((c) => c.personId),
       figures: { topShare: top.share, people: doers.length, events: row.eventCount },
       thresholds: { accountableShare: threshold },
-      ...evidenceOfEvents(doers.flatMap((c) => cellEvents(ctx.site, ctx.raci, c.personId, [rowKey]))),
+      ...evidenceOfCells(
+        ctx.site,
+        doers.map((c) => ({ raci: ctx.raci, personId: c.personId, rows: [rowKey] })),
+      ),
     });
   }
   return warnings;

@@ -42,15 +42,21 @@ export function singlePoint(ctx: WarningContext): Warning[] {
   const boards = boardIds(ctx.site);
   const timelines = [...ctx.site.issues.values()].filter((t) => t.hierarchyLevel === 0);
   if (boards.length === 0) return evaluate(ctx, ctx.raci, timelines, undefined);
+  // Each board's issues, in one pass over the issues rather than one per board.
+  const byBoard = new Map<number, IssueTimeline[]>();
+  for (const t of timelines) {
+    for (let i = 0; i < t.boardIds.length; i++) {
+      const board = t.boardIds[i] as number;
+      if (t.boardIds.indexOf(board) !== i) continue; // listed twice: counted once
+      const list = byBoard.get(board);
+      if (list) list.push(t);
+      else byBoard.set(board, [t]);
+    }
+  }
   return boards.flatMap((board) => {
     const raci = ctx.raciByBoard.get(board);
     if (!raci) return [];
-    return evaluate(
-      ctx,
-      raci,
-      timelines.filter((t) => t.boardIds.includes(board)),
-      board,
-    );
+    return evaluate(ctx, raci, byBoard.get(board) ?? [], board);
   });
 }
 

@@ -6,11 +6,9 @@
 // (raciByBoard). Strictly more: four boards is still inside the range DOMAIN.md calls workable. Severity medium:
 // a structural risk, not a blocked queue. One warning per person.
 import { TACTICAL_ROWS, type RowKey } from '../rows';
-import type { ProductEvent } from '../model';
 import type { Warning } from '../warning';
 import type { WarningContext } from './context';
-import { cellEvents } from './event-index';
-import { evidenceOfEvents } from './evidence-list';
+import { evidenceOfCells, type CellPick } from './event-index';
 import { boardName, isHuman, personName, plural, prose, proseCapped, rowWord } from './wording';
 
 export function spanOfControl(ctx: WarningContext): Warning[] {
@@ -30,9 +28,9 @@ export function spanOfControl(ctx: WarningContext): Warning[] {
   const warnings: Warning[] = [];
   for (const [person, boards] of [...owned.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (boards.length <= max) continue;
-    const events: ProductEvent[] = boards.flatMap(({ board, rows }) => {
+    const picks: CellPick[] = boards.flatMap(({ board, rows }) => {
       const raci = ctx.raciByBoard.get(board);
-      return raci ? cellEvents(ctx.site, raci, person, rows) : [];
+      return raci ? [{ raci, personId: person, rows }] : [];
     });
     const list = proseCapped(
       boards.map(({ board, rows }) => `${boardName(ctx.site, board)} (${prose(rows.map(rowWord))})`),
@@ -50,7 +48,8 @@ export function spanOfControl(ctx: WarningContext): Warning[] {
       people: [person],
       figures: { boards: boards.length },
       thresholds: { maxBoardsPerOwner: max },
-      ...evidenceOfEvents(events),
+      // An issue on several boards puts the same event in each board's cell: counted once.
+      ...evidenceOfCells(ctx.site, picks, true),
     });
   }
   return warnings;

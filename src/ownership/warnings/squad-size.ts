@@ -9,8 +9,7 @@
 import { TACTICAL_ROWS, type RowKey } from '../rows';
 import type { Warning } from '../warning';
 import type { WarningContext } from './context';
-import { cellEvents } from './event-index';
-import { evidenceOfEvents } from './evidence-list';
+import { evidenceOfCells } from './event-index';
 import { boardName, isHuman, personName, plural, prose, rowWord } from './wording';
 
 export function squadSize(ctx: WarningContext): Warning[] {
@@ -47,7 +46,10 @@ export function squadSize(ctx: WarningContext): Warning[] {
       figures: { deliveryPeople: squad },
       thresholds: { maxSquadSize: max },
       boardId: board,
-      ...evidenceOfEvents(owners.flatMap((id) => cellEvents(ctx.site, raci, id, rowsByPerson.get(id) ?? []))),
+      ...evidenceOfCells(
+        ctx.site,
+        owners.map((id) => ({ raci, personId: id, rows: rowsByPerson.get(id) ?? [] })),
+      ),
     });
   }
   return warnings;

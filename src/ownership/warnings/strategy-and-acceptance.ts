@@ -8,8 +8,7 @@
 import type { RowKey } from '../rows';
 import type { Warning } from '../warning';
 import type { WarningContext } from './context';
-import { cellEvents, shareOf } from './event-index';
-import { evidenceOfEvents } from './evidence-list';
+import { evidenceOfCells, shareOf } from './event-index';
 import { isHuman, percent, personName, plural, prose, rowWord } from './wording';
 
 const TACTICAL_BOTTLENECK_ROWS = ['acceptance', 'refinement'] as const satisfies readonly RowKey[];
@@ -48,7 +47,7 @@ export function strategyAndAcceptance(ctx: WarningContext): Warning[] {
       people: [owner],
       figures,
       thresholds: { minDeliveryPeople: min, accountableShare: ctx.config.thresholds.accountableShare },
-      ...evidenceOfEvents(cellEvents(site, raci, owner, ['roadmap', ...alsoOwns])),
+      ...evidenceOfCells(site, [{ raci, personId: owner, rows: ['roadmap', ...alsoOwns] }]),
     },
   ];
 }

@@ -8,7 +8,7 @@
 import { TACTICAL_ROWS, type RowKey } from '../rows';
 import type { Warning } from '../warning';
 import type { WarningContext } from './context';
-import { evidenceOfEvents } from './evidence-list';
+import { evidenceOfSiteEvents } from './event-index';
 import { isHuman, percent, personName, prose, rowWord } from './wording';
 
 export function tacticalOverload(ctx: WarningContext): Warning[] {
@@ -54,7 +54,7 @@ export function tacticalOverload(ctx: WarningContext): Warning[] {
         strategicWeight: role.strategicWeight,
       },
       thresholds: { tacticalOverloadShare: threshold },
-      ...evidenceOfEvents(tacticalEvents),
+      ...evidenceOfSiteEvents(site, tacticalEvents),
     },
   ];
 }

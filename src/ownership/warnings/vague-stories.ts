@@ -8,7 +8,8 @@
 // Fires when vague / counted >= `vagueStoriesShare`. Per board (the board of the sprint entered; when that sprint is
 // unknown, every board of the issue), or over the scope when the data has no boards. Severity medium: a quality
 // drift, not a blocked queue. people = the board's A of refinement, when there is one.
-import type { Evidence, IssueTimeline, NormalisedSite } from '../model';
+import type { Evidence, IssueTimeline, SprintInfo, SprintMembershipChange } from '../model';
+import { historyIdOf } from '../normalise/events';
 import { criteriaAt, estimateAt } from '../normalise/timelines';
 import type { Warning } from '../warning';
 import { inWindow } from '../window';
@@ -24,31 +25,47 @@ interface SprintEntry {
   boards: number[];
   noCriteria: boolean;
   noEstimate: boolean;
-  evidence: Evidence;
+  /** Where the evidence comes from: the story, the Sprint change that added it (none: created in a sprint). */
+  timeline: IssueTimeline;
+  change: SprintMembershipChange | null;
+  sprintId: number | undefined;
+  /** Made when first cited (entryEvidence): only the vague stories of a board that fires are cited. */
+  cited?: Evidence;
 }
 
 export function vagueStories(ctx: WarningContext): Warning[] {
   const entries: SprintEntry[] = [];
-  for (const timeline of [...ctx.site.issues.values()]) {
+  const sprints = sprintsById(ctx);
+  for (const timeline of ctx.site.issues.values()) {
     if (timeline.hierarchyLevel !== 0 || !timeline.storyLike) continue;
-    const entry = firstSprintEntry(ctx.site, timeline);
+    const entry = firstSprintEntry(ctx, sprints, timeline);
     if (!entry || !inWindow(ctx.window, entry.at)) continue;
     entries.push(entry);
   }
   entries.sort((a, b) => (a.issueKey < b.issueKey ? -1 : a.issueKey > b.issueKey ? 1 : 0));
 
   const boards = boardIds(ctx.site);
-  if (boards.length === 0) return fire(ctx, entries, undefined);
-  return boards.flatMap((board) =>
-    fire(
-      ctx,
-      entries.filter((e) => e.boards.includes(board)),
-      board,
-    ),
-  );
+  if (boards.length === 0) return fire(ctx, sprints, entries, undefined);
+  // Each board's entries (in key order), in one pass over the entries rather than one per board.
+  const byBoard = new Map<number, SprintEntry[]>();
+  for (const e of entries) {
+    for (let i = 0; i < e.boards.length; i++) {
+      const board = e.boards[i] as number;
+      if (e.boards.indexOf(board) !== i) continue; // listed twice: counted once
+      const list = byBoard.get(board);
+      if (list) list.push(e);
+      else byBoard.set(board, [e]);
+    }
+  }
+  return boards.flatMap((board) => fire(ctx, sprints, byBoard.get(board) ?? [], board));
 }
 
-function fire(ctx: WarningContext, entries: SprintEntry[], board: number | undefined): Warning[] {
+function fire(
+  ctx: WarningContext,
+  sprints: ReadonlyMap<number, SprintInfo>,
+  entries: SprintEntry[],
+  board: number | undefined,
+): Warning[] {
   const threshold = ctx.config.thresholds.vagueStoriesShare;
   if (entries.length === 0) return [];
   const vague = entries.filter((e) => e.noCriteria || e.noEstimate);
@@ -92,47 +109,79 @@ function fire(ctx: WarningContext, entries: SprintEntry[], board: number | undef
       },
       thresholds: { vagueStoriesShare: threshold },
       ...(board === undefined ? {} : { boardId: board }),
-      ...evidenceList(vague.map((e) => e.evidence)),
+      ...evidenceList(vague.map((e) => entryEvidence(ctx, sprints, e))),
     },
   ];
 }
 
-function firstSprintEntry(site: NormalisedSite, t: IssueTimeline): SprintEntry | null {
+/** Sprints by id; when an id is listed twice, the first one (as `site.sprints.find` would pick). */
+function sprintsById(ctx: WarningContext): Map<number, SprintInfo> {
+  const out = new Map<number, SprintInfo>();
+  for (const s of ctx.site.sprints) if (!out.has(s.id)) out.set(s.id, s);
+  return out;
+}
+
+function firstSprintEntry(
+  ctx: WarningContext,
+  sprints: ReadonlyMap<number, SprintInfo>,
+  t: IssueTimeline,
+): SprintEntry | null {
   const atCreation = t.initialSprints;
   let at: number;
   let sprintId: number | undefined;
-  let evidence: Evidence;
+  let change: SprintMembershipChange | null = null;
   if (atCreation.length > 0) {
     at = t.created;
     sprintId = atCreation[0];
-    evidence = timelineEvidence(t.key, at, { field: 'Sprint', to: sprintName(site, sprintId) });
   } else {
-    const added = t.sprintChanges.find((c) => c.added.length > 0);
-    if (!added) return null;
-    at = added.at;
-    sprintId = added.added[0];
-    evidence =
-      eventsOfIssue(site, t.key).find(
-        (e) => e.row === 'sprint-planning' && e.evidence.historyId === added.historyId,
-      )?.evidence ??
-      timelineEvidence(t.key, at, {
-        historyId: added.historyId,
-        field: 'Sprint',
-        to: sprintName(site, sprintId),
-      });
+    for (const c of t.sprintChanges) {
+      if (c.added.length > 0) {
+        change = c;
+        break;
+      }
+    }
+    if (change === null) return null;
+    at = change.at;
+    sprintId = change.added[0];
   }
-  const sprint = site.sprints.find((s) => s.id === sprintId);
+  const sprint = sprintId === undefined ? undefined : sprints.get(sprintId);
   return {
     issueKey: t.key,
     at,
     boards: sprint ? [sprint.boardId] : t.boardIds,
     noCriteria: !criteriaAt(t, at),
     noEstimate: !estimateAt(t, at),
-    evidence,
+    timeline: t,
+    change,
+    sprintId,
   };
 }
 
-function sprintName(site: NormalisedSite, id: number | undefined): string | null {
+/** The evidence of a story's first sprint entry: the Sprint change's event if there is one, else the timeline's. */
+function entryEvidence(
+  ctx: WarningContext,
+  sprints: ReadonlyMap<number, SprintInfo>,
+  entry: SprintEntry,
+): Evidence {
+  if (entry.cited !== undefined) return entry.cited;
+  const { timeline: t, change, sprintId, at } = entry;
+  if (change === null) {
+    entry.cited = timelineEvidence(t.key, at, { field: 'Sprint', to: sprintName(sprints, sprintId) });
+  } else {
+    entry.cited =
+      eventsOfIssue(ctx.site, t.key).find(
+        (e) => e.row === 'sprint-planning' && historyIdOf(e) === change.historyId,
+      )?.evidence ??
+      timelineEvidence(t.key, at, {
+        historyId: change.historyId,
+        field: 'Sprint',
+        to: sprintName(sprints, sprintId),
+      });
+  }
+  return entry.cited;
+}
+
+function sprintName(sprints: ReadonlyMap<number, SprintInfo>, id: number | undefined): string | null {
   if (id === undefined) return null;
-  return site.sprints.find((s) => s.id === id)?.name ?? String(id);
+  return sprints.get(id)?.name ?? String(id);
 }

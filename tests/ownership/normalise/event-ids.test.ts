@@ -1,0 +1,70 @@
+// Normalised events are told apart by reference only when their ids are unique; they answer history id and field
+// without building their evidence; equal attributions are one shared object.
+import { Attributions, fieldOf, historyIdOf } from '../../../src/ownership/normalise/events';
+import { config, item, person, SiteBuilder } from '../build';
+import { ev } from '../events';
+import { norm } from './helpers';
+import { normalise } from '../../../src/ownership/normalise';
+
+const otto = person('otto', 'Otto PO');
+
+describe('event ids', () => {
+  it('are unique on a normal site, and the site says so', () => {
+    const s = new SiteBuilder();
+    s.issue('P-1', { created: '2026-02-20', by: otto })
+      .change('2026-03-01', otto, item.rank(), item.priority('High'))
+      .change('2026-03-02', otto, item.status('In Progress'));
+    const site = norm(s);
+    expect(site.uniqueEventIds).toBe(true);
+    expect(new Set(site.events.map((e) => e.id)).size).toBe(site.events.length);
+  });
+
+  it('may collide when an issue repeats a history id, and then the site does not claim they are unique', () => {
+    const s = new SiteBuilder();
+    s.issue('P-1', { created: '2026-02-20', by: otto })
+      .change('2026-03-01', otto, item.rank())
+      .change('2026-03-02', otto, item.rank());
+    const data = s.build();
+    const histories = data.issues[0]?.changelog?.histories ?? [];
+    (histories[1] as { id: string }).id = (histories[0] as { id: string }).id;
+    const site = normalise(data, config());
+    expect(site.uniqueEventIds).toBe(false);
+    expect(site.events.filter((e) => e.row === 'prioritization').map((e) => e.id)).toEqual([
+      `P-1/${histories[0]?.id}/0`,
+      `P-1/${histories[0]?.id}/0`,
+    ]);
+  });
+});
+
+describe('normalised events', () => {
+  it('answer history id and field as their evidence does', () => {
+    const s = new SiteBuilder();
+    s.issue('P-1', { created: '2026-02-20', by: otto, type: 'Story' }).change(
+      '2026-03-01',
+      otto,
+      item.rank(),
+      item.summary('Better title'),
+    );
+    const site = norm(s);
+    expect(site.events.length).toBeGreaterThan(2);
+    for (const e of site.events) {
+      expect(historyIdOf(e)).toBe(e.evidence.historyId);
+      expect(fieldOf(e)).toBe(e.evidence.field);
+    }
+    const handMade = ev('refinement', 'ann');
+    expect(historyIdOf(handMade)).toBe(handMade.evidence.historyId);
+    expect(fieldOf(handMade)).toBe(handMade.evidence.field);
+  });
+
+  it('share one attribution object per distinct row, weight, sprint and scope change', () => {
+    const a = new Attributions();
+    const first = a.intern({ row: 'sprint-planning', weight: 1, sprintId: 3, scopeChange: true });
+    expect(a.intern({ row: 'sprint-planning', weight: 1, sprintId: 3, scopeChange: true })).toBe(first);
+    expect(a.intern({ row: 'sprint-planning', weight: 1, sprintId: 3, scopeChange: false })).not.toBe(first);
+    expect(a.intern({ row: 'sprint-planning', weight: 1, sprintId: 4, scopeChange: true })).not.toBe(first);
+    expect(a.intern({ row: 'sprint-planning', weight: 2, sprintId: 3, scopeChange: true })).not.toBe(first);
+    const plain = a.intern({ row: 'refinement', weight: 1 });
+    expect(a.intern({ row: 'refinement', weight: 1 })).toBe(plain);
+    expect(a.intern({ row: 'refinement', weight: 1 })).toEqual({ row: 'refinement', weight: 1 });
+  });
+});
