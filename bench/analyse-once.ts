@@ -9,6 +9,8 @@ function collect(): void {
 }
 
 async function main(dir: string): Promise<void> {
+  collect();
+  const heapEmpty = process.memoryUsage().heapUsed;
   const snapshot = await readSnapshot(dir);
   const site = snapshotToSiteData(snapshot);
   const items = site.issues.reduce(
@@ -28,6 +30,9 @@ async function main(dir: string): Promise<void> {
   const heapAfter = process.memoryUsage().heapUsed;
   const rssAfter = process.memoryUsage().rss;
   const resultBytes = Buffer.byteLength(JSON.stringify(result));
+  // What outlives the analysis: the result (everything else it built is garbage once it returns).
+  collect();
+  const heapRetained = process.memoryUsage().heapUsed;
   process.stdout.write(
     `${JSON.stringify({
       issues: site.issues.length,
@@ -36,6 +41,8 @@ async function main(dir: string): Promise<void> {
       ms: Math.round(ms),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       heapGrowthMB: Math.round((heapAfter - heapBefore) / 2 ** 20),
+      retainedMB: Math.round((heapRetained - heapBefore) / 2 ** 20),
+      inputHeapMB: Math.round((heapBefore - heapEmpty) / 2 ** 20),
       rssGrowthMB: Math.round((rssAfter - rssBefore) / 2 ** 20),
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       inputRssMB: Math.round(rssBefore / 2 ** 20),

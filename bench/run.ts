@@ -29,7 +29,12 @@ interface AnalysisFigures {
   events: number;
   ms: number;
   cpuMs: number;
+  /** Heap growth from the start to the end of analyse(), before any collection: its working memory, garbage included. */
   heapGrowthMB: number;
+  /** Heap still held after a full collection once analyse() returned: the result. */
+  retainedMB: number;
+  /** Heap held by the loaded SiteData (the input). */
+  inputHeapMB: number;
   rssGrowthMB: number;
   maxRssMB: number;
   inputRssMB: number;
@@ -81,6 +86,8 @@ async function main(): Promise<void> {
     'analysis ms',
     'events/s',
     'heap +MB',
+    'kept MB',
+    'input MB',
     'max RSS MB',
     'result KB',
     'req/1k issues',
@@ -96,6 +103,8 @@ async function main(): Promise<void> {
     String(a.ms),
     String(Math.round(a.events / (a.ms / 1000))),
     String(a.heapGrowthMB),
+    String(a.retainedMB),
+    String(a.inputHeapMB),
     String(a.maxRssMB),
     String(a.resultKB),
     (r.requests / (a.issues / 1000)).toFixed(1),
@@ -106,7 +115,9 @@ async function main(): Promise<void> {
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
   process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
   process.stdout.write(
-    '\nheap +MB: heap retained by the analysis and its result; max RSS: the whole process, input data included.\n',
+    '\nheap +MB: heap growth during the analysis (its working memory at the end, garbage not yet collected included);\n' +
+      'kept MB: heap still held after a collection (the result); input MB: heap of the loaded site data;\n' +
+      'max RSS MB: the whole process, input data included.\n',
   );
   const file = path.join(__dirname, 'results.json');
   writeFileSync(file, `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
