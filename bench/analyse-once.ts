@@ -5,7 +5,10 @@ import { AnalysisConfigSchema } from '../src/ownership/config';
 import { readSnapshot, siteProjectKeys, snapshotToSiteData } from '../tools/snapshot/read';
 
 function collect(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  // Without it every heap figure would count garbage: refuse rather than print wrong numbers.
+  if (gc === undefined) throw new Error('Run with node --expose-gc (bench/run.ts does).');
+  gc();
 }
 
 async function main(dir: string): Promise<void> {

@@ -42,11 +42,19 @@ interface AnalysisFigures {
 }
 
 function analyseInChild(dir: string): AnalysisFigures {
-  const tsx = path.join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  // tsx as a loader of this very process (`--import tsx`), not its CLI: the CLI starts another node without these
+  // flags, and analyse-once then could neither collect garbage before measuring nor use the larger heap.
   const out = execFileSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=16384', tsx, path.join(__dirname, 'analyse-once.ts'), dir],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
+    [
+      '--expose-gc',
+      '--max-old-space-size=16384',
+      '--import',
+      'tsx',
+      path.join(__dirname, 'analyse-once.ts'),
+      dir,
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 20, cwd: path.join(__dirname, '..') },
   );
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as AnalysisFigures;
 }
