@@ -3,7 +3,7 @@
 // people folded into the Team line, three sprints on one board, one of them still open, and an automation acceptor.
 import { AnalysisResultSchema, type AnalysisResult, type ResultRow } from '../../../src/contract/analysis';
 import { ThresholdsSchema, WeightsSchema } from '../../../src/ownership/config';
-import type { RowKey } from '../../../src/ownership/rows';
+import { ROWS, type RowKey } from '../../../src/ownership/rows';
 
 export const IDS = {
   pm: 'acc-pm',
@@ -12,17 +12,6 @@ export const IDS = {
   dev1: 'acc-dev1',
   dev2: 'acc-dev2',
 } as const;
-
-const ROW_DEFS: { key: RowKey; label: string; layer: 'strategic' | 'tactical' | 'delivery' }[] = [
-  { key: 'roadmap', label: 'Sets roadmap items', layer: 'strategic' },
-  { key: 'prioritization', label: 'Orders the backlog', layer: 'tactical' },
-  { key: 'story-writing', label: 'Writes user stories', layer: 'tactical' },
-  { key: 'refinement', label: 'Refines stories', layer: 'tactical' },
-  { key: 'acceptance-criteria', label: 'Defines acceptance criteria', layer: 'tactical' },
-  { key: 'sprint-planning', label: 'Plans sprint scope', layer: 'tactical' },
-  { key: 'acceptance', label: 'Accepts sprint work', layer: 'tactical' },
-  { key: 'delivery', label: 'Builds the work', layer: 'delivery' },
-];
 
 /** Window weights per person and row; the pm's add up to 20, the po's to 10, the engineer's to 10. */
 const WEIGHTS: Record<string, Partial<Record<RowKey, number>>> = {
@@ -33,7 +22,7 @@ const WEIGHTS: Record<string, Partial<Record<RowKey, number>>> = {
 };
 
 function rows(): ResultRow[] {
-  return ROW_DEFS.map((def) => {
+  return ROWS.map((def) => {
     const cells = Object.entries(WEIGHTS)
       .filter(([, w]) => (w[def.key] ?? 0) > 0)
       .map(([personId, w]) => ({
