@@ -8,6 +8,8 @@ export default tseslint.config(
       'node_modules/**',
       'static/*/dist/**',
       'coverage/**',
+      'tmp/**',
+      'tests/fixtures/**',
       'samples/**',
       'schemas/**',
       'jest.config.cjs',

@@ -33,10 +33,13 @@ export const PersonOptionSchema = z.object({
 });
 export type PersonOption = z.infer<typeof PersonOptionSchema>;
 
-/** Jira views: the project comes from the Forge context; the board and window are the viewer's choice. */
+/**
+ * Jira views: the project comes from the Forge context; the board and window are the viewer's choice. `boardId`
+ * is a board, or "all" for every board of the project; absent, the board the page was opened on (if any).
+ */
 export const ProjectAnalysisRequestSchema = z
   .object({
-    boardId: z.number().int().positive().optional(),
+    boardId: z.union([z.number().int().positive(), z.literal('all')]).optional(),
     window: WindowSchema.optional(),
   })
   .strict();

@@ -1,16 +1,9 @@
-// Jira Software's boards, sprints and sprint contents (/rest/agile/1.0), offset-paged until isLast or total.
+// Jira Software's boards and sprints (/rest/agile/1.0), offset-paged until isLast or total.
 import { route } from '@forge/api';
 import type { JiraLimits } from './limits';
 import { collectOffsetPages, type Paged } from './paging';
 import type { JiraRequestLayer } from './request';
-import {
-  BoardPageSchema,
-  SprintIssuePageSchema,
-  SprintPageSchema,
-  type JiraBoard,
-  type JiraIssue,
-  type JiraSprint,
-} from './schemas';
+import { BoardPageSchema, SprintPageSchema, type JiraBoard, type JiraSprint } from './schemas';
 
 /** GET /rest/agile/1.0/board, optionally only the boards of one project. */
 export async function listBoards(
@@ -63,31 +56,6 @@ export async function listSprints(
       return { items: page.values, startAt: page.startAt, total: page.total, isLast: page.isLast };
     },
     { what: `the sprints of board ${boardId}`, boardId },
-    limits.maxAgilePages,
-  );
-}
-
-/** GET /rest/agile/1.0/sprint/{id}/issue: the issues in a sprint now (membership history is in the Sprint field). */
-export async function listSprintIssues(
-  layer: JiraRequestLayer,
-  limits: JiraLimits,
-  sprintId: number,
-  fields?: readonly string[],
-): Promise<Paged<JiraIssue>> {
-  return collectOffsetPages(
-    async (startAt) => {
-      const query = new URLSearchParams({
-        startAt: String(startAt),
-        maxResults: String(limits.agilePageSize),
-      });
-      if (fields !== undefined) query.set('fields', fields.join(','));
-      const page = await layer.json(route`/rest/agile/1.0/sprint/${sprintId}/issue?${query}`, {
-        schema: SprintIssuePageSchema,
-        messages: { forbidden: `You cannot see the issues of sprint ${sprintId}.` },
-      });
-      return { items: page.issues, startAt: page.startAt, total: page.total };
-    },
-    { what: `the issues of sprint ${sprintId}` },
     limits.maxAgilePages,
   );
 }

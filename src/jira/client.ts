@@ -1,6 +1,6 @@
 // The Jira client the rest of the app uses: one request layer over `requestJira`, one method per operation.
 // Resolvers, the CLI and the preview all build it the same way; only `global.__forge_fetch__` differs underneath.
-import { listBoards, listSprintIssues, listSprints } from './agile';
+import { listBoards, listSprints } from './agile';
 import { fetchChangelogs, type ChangelogMode, type FetchedChangelogs, type IssueRef } from './changelog';
 import { getFields } from './fields';
 import { DEFAULT_LIMITS, type JiraLimits } from './limits';
@@ -109,10 +109,6 @@ export class JiraClient {
 
   async listSprints(boardId: number): Promise<Listed<JiraSprint>> {
     return listed(await listSprints(this.layer, this.limits, boardId));
-  }
-
-  async listSprintIssues(sprintId: number, fields?: readonly string[]): Promise<Listed<JiraIssue>> {
-    return listed(await listSprintIssues(this.layer, this.limits, sprintId, fields));
   }
 
   /** Reads one scope into SiteData: what the analysis needs, plus a gap for everything that could not be read. */

@@ -47,6 +47,15 @@ export function isJiraError(value: unknown): value is JiraError {
   return value instanceof JiraError;
 }
 
+/**
+ * True for @forge/api's NeedsAuthenticationError: the user has not yet allowed the app to act for them. It must
+ * leave the resolver uncaught: Forge then prompts the user to allow access. Matched by name, as @forge/api's own
+ * isExpectedError does, because the bundle and the tests may hold different copies of the class.
+ */
+export function needsConsent(value: unknown): value is Error {
+  return value instanceof Error && value.name === 'NEEDS_AUTHENTICATION_ERR';
+}
+
 /** The error code an HTTP status maps to; undefined for success statuses. */
 export function codeForStatus(status: number): JiraErrorCode | undefined {
   if (status < 400) return undefined;
@@ -62,6 +71,15 @@ export function codeForStatus(status: number): JiraErrorCode | undefined {
 export const NOT_INSTALLED_ON_JIRA =
   'Ownership Map is not installed on Jira for this site, so it cannot read Jira from Confluence. ' +
   'Ask a site admin to connect the app to Jira (Manage apps in Jira), then reload this page.';
+
+/** NOT_INSTALLED_ON_JIRA plus the product contexts the app was found on (ARIs: ids only, no secrets). */
+export function notInstalledOnJira(presentContexts: readonly string[]): string {
+  const found =
+    presentContexts.length === 0
+      ? 'The platform named no product this app is installed on.'
+      : `The app is installed on: ${presentContexts.join(', ')}; none of them is Jira.`;
+  return `${NOT_INSTALLED_ON_JIRA} ${found}`;
+}
 
 /** Default sentences per code; operations pass sharper ones ("You cannot browse project ABC."). */
 export function defaultMessage(code: JiraErrorCode, endpoint: string): string {

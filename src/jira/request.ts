@@ -3,7 +3,7 @@
 // in tests and in the CLI; only what sits behind `global.__forge_fetch__` differs.
 import type { APIResponse, RequestInit, Route } from '@forge/api';
 import type { z } from 'zod';
-import { codeForStatus, defaultMessage, JiraError, type JiraErrorCode } from './errors';
+import { codeForStatus, defaultMessage, JiraError, needsConsent, type JiraErrorCode } from './errors';
 
 /** `requestJira` as @forge/api exposes it (plain, or bound to a product context with `withContext`). */
 export type JiraRequester = (path: Route, init?: RequestInit) => Promise<APIResponse>;
@@ -133,7 +133,7 @@ export class JiraRequestLayer {
       try {
         response = await this.requester(path, init);
       } catch (thrown) {
-        throw errorFromThrown(thrown, endpoint, request.messages);
+        throw errorFromThrown(thrown, endpoint);
       }
       if (response.ok) return response;
 
@@ -196,26 +196,17 @@ function jiraErrorDetails(text: string): string[] {
   return [text.slice(0, 300)];
 }
 
-/** What @forge/api throws instead of answering: product not allowed here, sign-in needed, proxy failure, network. */
-function errorFromThrown(
-  thrown: unknown,
-  endpoint: string,
-  messages: Partial<Record<JiraErrorCode, string>> | undefined,
-): JiraError {
-  if (thrown instanceof JiraError) return thrown;
+/**
+ * What @forge/api throws instead of answering: product not allowed here, proxy failure, network. Consent is the
+ * exception: NeedsAuthenticationError goes on unchanged, so that Forge can ask the user to allow access.
+ */
+function errorFromThrown(thrown: unknown, endpoint: string): unknown {
+  if (thrown instanceof JiraError || needsConsent(thrown)) return thrown;
   const name = thrown instanceof Error ? thrown.name : '';
   const text = thrown instanceof Error ? thrown.message : String(thrown);
   if (name === 'REQUEST_EGRESS_ALLOWLIST_ERR' && /not allowed from/i.test(text)) {
     return new JiraError('not-installed', defaultMessage('not-installed', endpoint), {
       status: 403,
-      endpoint,
-      details: [text],
-      cause: thrown,
-    });
-  }
-  if (name === 'NEEDS_AUTHENTICATION_ERR') {
-    return new JiraError('unauthorized', messages?.unauthorized ?? defaultMessage('unauthorized', endpoint), {
-      status: 401,
       endpoint,
       details: [text],
       cause: thrown,

@@ -1,8 +1,8 @@
 // Which `requestJira` to use for an invocation: plain asUser() where Jira invoked us, and asUser().withContext(jira
-// site ARI) where Confluence did (the macro): from a Confluence context a plain requestJira is refused with
+// context ARI) where Confluence did (the macro): from a Confluence context a plain requestJira is refused with
 // RequestProductNotAllowedError. Always as the user, never asApp: the map shows only what the viewer may see.
 import api, { getAppContext } from '@forge/api';
-import { JiraError, NOT_INSTALLED_ON_JIRA } from './errors';
+import { JiraError, notInstalledOnJira } from './errors';
 import type { JiraRequester } from './request';
 
 /**
@@ -17,8 +17,13 @@ export interface InvocationContextLike {
   installation?: unknown;
 }
 
-const CONFLUENCE_ARI = /^ari:cloud:confluence::/;
-const JIRA_SITE_ARI = /^ari:cloud:jira::site\/[^/]+$/;
+const CONFLUENCE_ARI = /^ari:cloud:confluence:/;
+/**
+ * A Jira product context, in either form the platform uses: the site (`ari:cloud:jira::site/<cloudId>`, as the
+ * docs show) or the workspace (`ari:cloud:jira:<cloudId>:workspace/<activationId>`, as Atlassian's CLI builds
+ * install contexts). Whichever was given is passed to withContext unchanged: the platform matches it exactly.
+ */
+const JIRA_CONTEXT_ARI = /^ari:cloud:jira:[^:/]*:(site|workspace)\/[^/]+$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object';
@@ -43,9 +48,18 @@ function contextAriOf(entry: unknown): string | undefined {
   }
   const owner = entry.resourceOwner ?? entry.product;
   if (typeof owner === 'string' && typeof entry.cloudId === 'string' && owner.toLowerCase() === 'jira') {
-    return `ari:cloud:jira::site/${entry.cloudId}`;
+    return typeof entry.workspaceId === 'string'
+      ? `ari:cloud:jira:${entry.cloudId}:workspace/${entry.workspaceId}`
+      : `ari:cloud:jira::site/${entry.cloudId}`;
   }
   return undefined;
+}
+
+/** The installation's product contexts as ARIs (they carry ids, never secrets), for messages to a site admin. */
+export function installationContextAris(context: InvocationContextLike): string[] {
+  const entries = [...installationContexts(context.installation), ...runtimeInstallationContexts()];
+  const aris = entries.map(contextAriOf).filter((ari): ari is string => ari !== undefined);
+  return [...new Set(aris)];
 }
 
 function installationContexts(installation: unknown): unknown[] {
@@ -62,27 +76,24 @@ function runtimeInstallationContexts(): unknown[] {
   }
 }
 
-/** The Jira site ARI among the installation's contexts, or undefined when the app is not installed on Jira. */
+/** The Jira context ARI among the installation's contexts, or undefined when the app is not installed on Jira. */
 export function jiraContextAri(context: InvocationContextLike): string | undefined {
-  const entries = [...installationContexts(context.installation), ...runtimeInstallationContexts()];
-  for (const entry of entries) {
-    const ari = contextAriOf(entry);
-    if (ari !== undefined && JIRA_SITE_ARI.test(ari)) return ari;
-  }
-  return undefined;
+  return installationContextAris(context).find((ari) => JIRA_CONTEXT_ARI.test(ari));
 }
 
 /**
  * The requester for this invocation. Without a context (CLI, tests) or from Jira: `api.asUser().requestJira`.
- * From Confluence: `api.asUser().withContext(jiraSiteAri).requestJira`; if the app has no Jira installation,
- * every request rejects with JiraError 'not-installed' (a value the resolver returns, not a crash).
+ * From Confluence: `api.asUser().withContext(jiraContextAri).requestJira`; if the app has no Jira installation,
+ * every request rejects with JiraError 'not-installed' (a value the resolver returns, not a crash), naming the
+ * contexts the app is installed on so a site admin can see what is missing.
  */
 export function jiraRequester(context?: InvocationContextLike): JiraRequester {
   if (context === undefined || !isConfluenceInvocation(context)) return api.asUser().requestJira;
   const ari = jiraContextAri(context);
   if (ari === undefined) {
+    const present = installationContextAris(context);
     return async () => {
-      throw new JiraError('not-installed', NOT_INSTALLED_ON_JIRA);
+      throw new JiraError('not-installed', notInstalledOnJira(present), { details: present });
     };
   }
   return api.asUser().withContext(ari).requestJira;

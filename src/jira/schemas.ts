@@ -211,15 +211,6 @@ export function agilePageSchema<T extends z.ZodType>(item: T) {
 export const BoardPageSchema = agilePageSchema(BoardSchema);
 export const SprintPageSchema = agilePageSchema(SprintSchema);
 
-/** GET /rest/agile/1.0/sprint/{id}/issue. */
-export const SprintIssuePageSchema = z.looseObject({
-  issues: z.array(IssueSchema),
-  startAt: z.number(),
-  maxResults: z.number(),
-  total: z.number().optional(),
-});
-export type SprintIssuePage = z.infer<typeof SprintIssuePageSchema>;
-
 /** GET /rest/api/3/project/search element (Project). */
 export const ProjectSchema = z.looseObject({
   id: z.string(),

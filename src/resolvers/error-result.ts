@@ -1,7 +1,7 @@
 // Turns whatever went wrong into a ResolverError the UI can show: a code and a sentence, never a stack trace.
 import { z } from 'zod';
-import type { ResolverError } from '../contract/result';
-import { isJiraError, type JiraErrorCode } from '../jira/errors';
+import type { ResolverError, ResolverResult } from '../contract/result';
+import { isJiraError, needsConsent, type JiraErrorCode } from '../jira/errors';
 
 const JIRA_TO_RESOLVER: Record<JiraErrorCode, ResolverError['code']> = {
   'bad-request': 'jira-error',
@@ -35,4 +35,18 @@ export function toResolverError(error: unknown): ResolverError {
   // Unknown failures are logged for the app's owner; the user gets a sentence, not internals.
   console.error('Ownership Map resolver failed', error);
   return { code: 'internal', message: 'Something went wrong while building the map. Try again in a moment.' };
+}
+
+/**
+ * Runs one resolver's work and answers a typed value whatever happens, with one exception: the user's consent.
+ * NeedsAuthenticationError leaves the resolver uncaught, because that is how Forge knows to ask the user to allow
+ * the app access; caught, the user could never consent.
+ */
+export async function answer<T>(work: () => Promise<ResolverResult<T>>): Promise<ResolverResult<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (needsConsent(error)) throw error;
+    return { ok: false, error: toResolverError(error) };
+  }
 }

@@ -4,10 +4,10 @@ import { ConfigOptionsRequestSchema, type ConfigOptions } from '../contract/requ
 import type { ResolverResult } from '../contract/result';
 import { JiraClient } from '../jira/client';
 import { ForgeContextSchema } from './context';
-import { toResolverError } from './error-result';
+import { answer } from './error-result';
 
-export async function getConfigOptions(request: Request): Promise<ResolverResult<ConfigOptions>> {
-  try {
+export function getConfigOptions(request: Request): Promise<ResolverResult<ConfigOptions>> {
+  return answer(async () => {
     ConfigOptionsRequestSchema.parse(request.payload ?? {});
     const context = ForgeContextSchema.parse(request.context);
     const client = new JiraClient({ context, baseUrl: context.siteUrl });
@@ -21,7 +21,5 @@ export async function getConfigOptions(request: Request): Promise<ResolverResult
         notes: [...projects.gaps, ...boards.gaps].map((gap) => gap.message),
       },
     };
-  } catch (error) {
-    return { ok: false, error: toResolverError(error) };
-  }
+  });
 }

@@ -5,28 +5,30 @@ import { OwnershipMapRequestSchema } from '../contract/requests';
 import type { ResolverResult } from '../contract/result';
 import { AnalysisConfigSchema } from '../ownership/config';
 import { ForgeContextSchema } from './context';
-import { badConfig, toResolverError } from './error-result';
+import { answer, badConfig, toResolverError } from './error-result';
 import { runAnalysis } from './run-analysis';
 
-export async function getOwnershipMap(request: Request, now: Date): Promise<ResolverResult<AnalysisResult>> {
-  const payload = OwnershipMapRequestSchema.safeParse(request.payload ?? {});
-  if (!payload.success) return { ok: false, error: toResolverError(payload.error) };
-  const context = ForgeContextSchema.parse(request.context);
-  const saved = context.extension?.config;
-  if (
-    saved === undefined ||
-    saved === null ||
-    (typeof saved === 'object' && Object.keys(saved).length === 0)
-  ) {
-    return {
-      ok: false,
-      error: {
-        code: 'not-configured',
-        message: 'Choose the Jira projects or boards this map should read: edit the macro to configure it.',
-      },
-    };
-  }
-  const config = AnalysisConfigSchema.safeParse(saved);
-  if (!config.success) return { ok: false, error: badConfig(config.error) };
-  return runAnalysis(context, config.data, now);
+export function getOwnershipMap(request: Request, now: Date): Promise<ResolverResult<AnalysisResult>> {
+  return answer(async () => {
+    const payload = OwnershipMapRequestSchema.safeParse(request.payload ?? {});
+    if (!payload.success) return { ok: false, error: toResolverError(payload.error) };
+    const context = ForgeContextSchema.parse(request.context);
+    const saved = context.extension?.config;
+    if (
+      saved === undefined ||
+      saved === null ||
+      (typeof saved === 'object' && Object.keys(saved).length === 0)
+    ) {
+      return {
+        ok: false,
+        error: {
+          code: 'not-configured',
+          message: 'Choose the Jira projects or boards this map should read: edit the macro to configure it.',
+        },
+      };
+    }
+    const config = AnalysisConfigSchema.safeParse(saved);
+    if (!config.success) return { ok: false, error: badConfig(config.error) };
+    return runAnalysis(context, config.data, now);
+  });
 }

@@ -6,31 +6,33 @@ import { ProjectAnalysisRequestSchema } from '../contract/requests';
 import type { ResolverResult } from '../contract/result';
 import { AnalysisConfigSchema } from '../ownership/config';
 import { ForgeContextSchema } from './context';
-import { toResolverError } from './error-result';
+import { answer, toResolverError } from './error-result';
 import { runAnalysis } from './run-analysis';
 
-export async function getProjectAnalysis(
-  request: Request,
-  now: Date,
-): Promise<ResolverResult<AnalysisResult>> {
-  const payload = ProjectAnalysisRequestSchema.safeParse(request.payload ?? {});
-  if (!payload.success) return { ok: false, error: toResolverError(payload.error) };
-  const context = ForgeContextSchema.parse(request.context);
-  const projectKey = context.extension?.project?.key;
-  const contextBoard = context.extension?.board?.id;
-  const boardId = payload.data.boardId ?? (contextBoard === undefined ? undefined : Number(contextBoard));
-  if (projectKey === undefined && boardId === undefined) {
-    return {
-      ok: false,
-      error: { code: 'bad-request', message: 'Open this view from a Jira project or a sprint of a board.' },
-    };
-  }
-  const config = AnalysisConfigSchema.parse({
-    scope: {
-      projects: projectKey === undefined ? [] : [projectKey],
-      boards: boardId === undefined ? [] : [boardId],
-    },
-    window: payload.data.window ?? { kind: 'all' },
+export function getProjectAnalysis(request: Request, now: Date): Promise<ResolverResult<AnalysisResult>> {
+  return answer(async () => {
+    const payload = ProjectAnalysisRequestSchema.safeParse(request.payload ?? {});
+    if (!payload.success) return { ok: false, error: toResolverError(payload.error) };
+    const context = ForgeContextSchema.parse(request.context);
+    const projectKey = context.extension?.project?.key;
+    // The board the page was opened on (a project page of Jira Software, a sprint's menu) is only the first
+    // choice: what the viewer picked in the payload, a board or "all", wins.
+    const contextBoard = context.extension?.board?.id;
+    const chosen = payload.data.boardId ?? (contextBoard === undefined ? undefined : Number(contextBoard));
+    const boardId = chosen === 'all' ? undefined : chosen;
+    if (projectKey === undefined && boardId === undefined) {
+      return {
+        ok: false,
+        error: { code: 'bad-request', message: 'Open this view from a Jira project or a sprint of a board.' },
+      };
+    }
+    const config = AnalysisConfigSchema.parse({
+      scope: {
+        projects: projectKey === undefined ? [] : [projectKey],
+        boards: boardId === undefined ? [] : [boardId],
+      },
+      window: payload.data.window ?? { kind: 'all' },
+    });
+    return runAnalysis(context, config, now);
   });
-  return runAnalysis(context, config, now);
 }

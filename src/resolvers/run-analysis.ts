@@ -1,4 +1,5 @@
-// The one path from a resolver to a result: read the scope from Jira as the viewing user, then analyse it.
+// The one path from a resolver to a result: read the scope from Jira as the viewing user, then analyse it. Errors
+// go up to the resolver's answer(), which turns them into typed values (and lets consent through).
 import type { AnalysisResult } from '../contract/analysis';
 import type { ResolverResult } from '../contract/result';
 import { JiraClient } from '../jira/client';
@@ -6,7 +7,6 @@ import type { ReadScope } from '../jira/read-scope';
 import { analyse } from '../ownership/analyse';
 import type { AnalysisConfig } from '../ownership/config';
 import type { ForgeContext } from './context';
-import { toResolverError } from './error-result';
 
 /** Projects to read: the configured ones plus the project of each configured board. */
 async function readScopeOf(client: JiraClient, config: AnalysisConfig): Promise<ReadScope> {
@@ -31,24 +31,20 @@ export async function runAnalysis(
   config: AnalysisConfig,
   now: Date,
 ): Promise<ResolverResult<AnalysisResult>> {
-  try {
-    const client = new JiraClient({ context, baseUrl: context.siteUrl });
-    const scope = await readScopeOf(client, config);
-    const site = await client.readScope(scope);
-    const noAccess = site.gaps.filter((gap) => gap.kind === 'no-access');
-    if (site.issues.length === 0 && noAccess.length > 0 && noAccess.length >= scope.projects.length) {
-      // Nothing the viewer may see: say so instead of drawing an empty map as if the team had no activity.
-      const names = noAccess.map((gap) => gap.project ?? `board ${gap.boardId}`).join(', ');
-      return {
-        ok: false,
-        error: {
-          code: 'no-access',
-          message: `You don't have access to ${names} in Jira, so there is nothing to show you. Ask a Jira admin for browse permission.`,
-        },
-      };
-    }
-    return { ok: true, data: analyse(site, config, now) };
-  } catch (error) {
-    return { ok: false, error: toResolverError(error) };
+  const client = new JiraClient({ context, baseUrl: context.siteUrl });
+  const scope = await readScopeOf(client, config);
+  const site = await client.readScope(scope);
+  const noAccess = site.gaps.filter((gap) => gap.kind === 'no-access');
+  if (site.issues.length === 0 && noAccess.length > 0 && noAccess.length >= scope.projects.length) {
+    // Nothing the viewer may see: say so instead of drawing an empty map as if the team had no activity.
+    const names = noAccess.map((gap) => gap.project ?? `board ${gap.boardId}`).join(', ');
+    return {
+      ok: false,
+      error: {
+        code: 'no-access',
+        message: `You don't have access to ${names} in Jira, so there is nothing to show you. Ask a Jira admin for browse permission.`,
+      },
+    };
   }
+  return { ok: true, data: analyse(site, config, now) };
 }

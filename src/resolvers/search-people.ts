@@ -4,10 +4,10 @@ import { SearchPeopleRequestSchema, type PersonOption } from '../contract/reques
 import type { ResolverResult } from '../contract/result';
 import { JiraClient } from '../jira/client';
 import { ForgeContextSchema } from './context';
-import { toResolverError } from './error-result';
+import { answer } from './error-result';
 
-export async function searchPeople(request: Request): Promise<ResolverResult<PersonOption[]>> {
-  try {
+export function searchPeople(request: Request): Promise<ResolverResult<PersonOption[]>> {
+  return answer(async () => {
     const { query } = SearchPeopleRequestSchema.parse(request.payload ?? {});
     const context = ForgeContextSchema.parse(request.context);
     const users = await new JiraClient({ context }).searchUsers(query);
@@ -24,7 +24,5 @@ export async function searchPeople(request: Request): Promise<ResolverResult<Per
           ],
     );
     return { ok: true, data: people };
-  } catch (error) {
-    return { ok: false, error: toResolverError(error) };
-  }
+  });
 }

@@ -1,5 +1,6 @@
 // Browser test support: Debian's Chromium driven by playwright-core (no browser download), the local preview on
-// an ephemeral port, the bridge called from inside an app frame, and screenshots for docs/screenshots/.
+// an ephemeral port, the bridge called from inside an app frame, and screenshots: into tmp/screenshots/ (ignored by
+// git) on every test run, into docs/screenshots/ when `npm run screenshots` refreshes the README's pictures.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -10,7 +11,10 @@ import { chromium, type BrowserContext, type Frame, type Page } from 'playwright
 import { startPreview, type PreviewOptions, type PreviewServer } from '../../tools/preview/server';
 
 export const REPO_DIR = path.resolve(__dirname, '../..');
-export const SCREENSHOT_DIR = path.join(REPO_DIR, 'docs', 'screenshots');
+export const SCREENSHOT_DIR =
+  process.env.SCREENSHOTS === 'docs'
+    ? path.join(REPO_DIR, 'docs', 'screenshots')
+    : path.join(REPO_DIR, 'tmp', 'screenshots');
 export const SAMPLE_DIR = path.join(REPO_DIR, 'samples', 'acme');
 
 /** What TOOLCHAIN.md found to run headless Chromium reliably in containers and CI. */
@@ -151,7 +155,7 @@ export function callBridge<T = unknown>(frame: Frame, method: string, args?: unk
   ) as Promise<T>;
 }
 
-/** Writes `<name>.png` into docs/screenshots/ (or `dir`); returns its path. */
+/** Writes `<name>.png` into SCREENSHOT_DIR (or `dir`); returns its path. */
 export async function screenshot(page: Page, name: string, dir: string = SCREENSHOT_DIR): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);

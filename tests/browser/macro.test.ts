@@ -1,7 +1,7 @@
 // The Confluence macro in a real browser, on the local preview over samples/acme: the map draws exactly the letters
 // the resolver computed, a letter opens its evidence (mouse and keyboard), the config panel refuses a bad value
 // inline and saves a good one that the map then follows, both themes render, and each outcome has its own state.
-// Writes docs/screenshots/macro-light.png, macro-dark.png and macro-config.png.
+// Writes macro-light.png, macro-dark.png and macro-config.png into SCREENSHOT_DIR (docs/screenshots/ for the README).
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';

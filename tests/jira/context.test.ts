@@ -132,3 +132,47 @@ describe('isConfluenceInvocation', () => {
     expect(isConfluenceInvocation({ extension: { type: 'jira:sprintAction' } })).toBe(false);
   });
 });
+
+describe('Jira workspace context ARIs (as Atlassian CLI builds install contexts)', () => {
+  const WORKSPACE_ARI = `ari:cloud:jira:${CLOUD_ID}:workspace/9f1e0c1a-0000-4000-8000-0000000000aa`;
+  const workspaceInstallation = { contexts: [CONFLUENCE_ARI, WORKSPACE_ARI] };
+
+  test('are found among the installation contexts, as strings, objects and JSON-shaped entries', () => {
+    expect(jiraContextAri({ installation: workspaceInstallation })).toBe(WORKSPACE_ARI);
+    const asObjects = {
+      contexts: [
+        { cloudId: CLOUD_ID, resourceOwner: 'confluence' },
+        {
+          cloudId: CLOUD_ID,
+          workspaceId: '9f1e0c1a-0000-4000-8000-0000000000aa',
+          resourceOwner: 'jira',
+        },
+      ],
+    };
+    expect(jiraContextAri({ installation: asObjects })).toBe(WORKSPACE_ARI);
+  });
+
+  test('are passed to withContext exactly as the platform gave them', async () => {
+    await new JiraClient({
+      context: { ...confluenceContext, installation: workspaceInstallation },
+    }).getStatuses();
+    expect(fake?.calls[0]?.target.contextAri).toBe(WORKSPACE_ARI);
+  });
+
+  test('a Confluence workspace context is never taken for Jira', () => {
+    const confluenceWorkspace = `ari:cloud:confluence:${CLOUD_ID}:workspace/abc`;
+    expect(jiraContextAri({ installation: { contexts: [confluenceWorkspace] } })).toBeUndefined();
+  });
+});
+
+test('without a Jira context, the message names the contexts that are present so a site admin can act', async () => {
+  const lonely = { ...confluenceContext, installation: { contexts: [CONFLUENCE_ARI] } };
+  const error = (await new JiraClient({ context: lonely })
+    .getStatuses()
+    .catch((e: unknown) => e)) as JiraError;
+  expect(error.code).toBe('not-installed');
+  expect(error.message).toContain(`The app is installed on: ${CONFLUENCE_ARI}; none of them is Jira.`);
+  const none = { ...confluenceContext, installation: { contexts: [] } };
+  const bare = (await new JiraClient({ context: none }).getStatuses().catch((e: unknown) => e)) as JiraError;
+  expect(bare.message).toContain('The platform named no product this app is installed on.');
+});

@@ -38,13 +38,6 @@ function client(options: JiraClientOptions = {}) {
   return { jira: new JiraClient({ retry: { sleep: waits.sleep }, ...options }), waits: waits.waits };
 }
 
-/** The key of a TEZ issue by id, from the snapshot file. */
-function inSprintKey(id: string): string {
-  const key = facts.keyById.get(id);
-  if (key === undefined) throw new Error(`no issue ${id}`);
-  return key;
-}
-
 function historyIdsOf(site: SiteData): Map<string, string[]> {
   return new Map(site.issues.map((issue) => [issue.id, (issue.changelog?.histories ?? []).map((h) => h.id)]));
 }
@@ -351,16 +344,6 @@ describe('boards and sprints', () => {
         boardId: 3,
       },
     ]);
-  });
-
-  test('listSprintIssues reads the issues whose Sprint field names the sprint', async () => {
-    const jira = client().jira;
-    const inSprint = await jira.listSprintIssues(1, ['summary', 'status', 'issuetype', 'project', 'created']);
-    expect(inSprint.items.map((issue) => issue.key).sort()).toEqual(
-      [...facts.issueIds.slice(0, 3)].map((id) => inSprintKey(id)).sort(),
-    );
-    expect(inSprint.gaps).toEqual([]);
-    expect(agileServer.requestCounts()['GET /rest/agile/1.0/sprint/{id}/issue']).toBe(1);
   });
 
   test('progress reports every phase in order, ending with done = total', async () => {

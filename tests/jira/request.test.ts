@@ -1,4 +1,5 @@
 // The request layer through @forge/api's real requestJira: retries, backoff, Retry-After, typed errors, validation.
+import { NeedsAuthenticationError } from '@forge/api';
 import { JiraClient } from '../../src/jira/client';
 import { JiraError } from '../../src/jira/errors';
 import { parseRetryAfter } from '../../src/jira/request';
@@ -145,12 +146,15 @@ describe('typed errors', () => {
     expect(error.details[0]).toContain('PROXY_UNAVAILABLE');
   });
 
-  test('NEEDS_AUTHENTICATION from the platform becomes unauthorized', async () => {
+  test("NEEDS_AUTHENTICATION from the platform goes on as @forge/api's NeedsAuthenticationError (consent)", async () => {
     fake = installFakeForgeFetch(() =>
       jsonResponse({}, 401, { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' }),
     );
-    const error = await caught(clientWith(recordingSleep().sleep).getStatuses());
-    expect(error.code).toBe('unauthorized');
+    const error: unknown = await clientWith(recordingSleep().sleep)
+      .getStatuses()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NeedsAuthenticationError);
+    expect(fake.calls).toHaveLength(1);
   });
 
   test('RequestProductNotAllowedError (Jira from a Confluence context) becomes not-installed', async () => {

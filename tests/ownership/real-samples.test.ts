@@ -3,12 +3,11 @@ import { analyse } from '../../src/ownership/analyse';
 import { AUTOMATION_ID } from '../../src/ownership/model';
 import { normalise } from '../../src/ownership/normalise';
 import { config } from './build';
-import { loadSample, SAMPLE_PROJECTS, samplesAvailable } from './samples';
+import { loadSample, SAMPLE_PROJECTS } from './samples';
 
 // Server-era data (no accountId, no fieldId, Closed/Resolved): nothing may crash and every item is attributed.
-const describeSamples = samplesAvailable() ? describe : describe.skip;
 
-describeSamples.each(SAMPLE_PROJECTS)('real Apache snapshot %s', (project) => {
+describe.each(SAMPLE_PROJECTS)('real Apache snapshot %s', (project) => {
   const recordedAt = new Date('2015-05-01T00:00:00Z');
 
   it('accounts for every changelog item: events from items + ignored items = all items', async () => {

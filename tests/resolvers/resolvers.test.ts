@@ -1,6 +1,7 @@
 // The resolvers invoked exactly as Forge invokes them (getDefinitions, call + context + runtime payload), reading
 // Jira through the local Jira server: payload validation, typed errors, permissions and the Confluence route.
 import { join } from 'node:path';
+import { NeedsAuthenticationError } from '@forge/api';
 import { AnalysisResultSchema, type AnalysisResult } from '../../src/contract/analysis';
 import { ConfigOptionsSchema, PersonOptionSchema, RESOLVERS } from '../../src/contract/requests';
 import type { ResolverResult } from '../../src/contract/result';
@@ -10,6 +11,7 @@ import { AnalysisConfigSchema } from '../../src/ownership/config';
 import { handler } from '../../src/index';
 import { startJiraServer, type JiraServer } from '../../tools/jira-server/server';
 import { readSnapshot, snapshotToSiteData } from '../../tools/snapshot/read';
+import { installFakeForgeFetch, jsonResponse } from '../jira/helpers/fake-forge-fetch';
 import { mergedSnapshot, REAL_SAMPLES } from '../jira/helpers/snapshots';
 
 const TEZ = join(REAL_SAMPLES, 'apache-TEZ');
@@ -271,4 +273,31 @@ describe('configuration helpers', () => {
     );
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'bad-request' }) });
   });
+});
+
+describe('consent (the user has not yet allowed the app to act for them)', () => {
+  test.each([
+    [RESOLVERS.ownershipMap, {}, { type: 'macro', config: { scope: { projects: ['TEZ'] } } }, 'confluence'],
+    [RESOLVERS.configOptions, {}, { type: 'macro' }, 'confluence'],
+    [RESOLVERS.searchPeople, { query: 'Hitesh' }, { type: 'macro' }, 'confluence'],
+    [RESOLVERS.projectAnalysis, {}, { type: 'jira:projectPage', project: { key: 'TEZ' } }, 'jira'],
+  ] as const)(
+    '%s lets NeedsAuthenticationError leave the resolver, so Forge can prompt',
+    async (key, payload, extension, from) => {
+      // Forge's proxy, not Jira, answers for a user who has not consented: this header, which @forge/api turns
+      // into NeedsAuthenticationError.
+      const proxy = installFakeForgeFetch(() =>
+        jsonResponse({}, 401, { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' }),
+      );
+      try {
+        const thrown: unknown = await invoke(key, payload, { accountId: 'hitesh', extension, from }).catch(
+          (e: unknown) => e,
+        );
+        expect(thrown).toBeInstanceOf(NeedsAuthenticationError);
+        expect(proxy.calls.length).toBeGreaterThan(0);
+      } finally {
+        proxy.uninstall();
+      }
+    },
+  );
 });

@@ -18,9 +18,29 @@ export interface InstallationObject {
   contexts: ContextAriObject[];
 }
 
-export function contextAri(product: ProductName, cloudId: string): ContextAriObject {
-  const ari = `ari:cloud:${product}::site/${cloudId}`;
-  return { cloudId, toString: () => ari, toJSON: () => ari };
+/**
+ * The two forms a product context takes: the site (`ari:cloud:jira::site/<cloudId>`, as Atlassian's docs show it)
+ * and the workspace (`ari:cloud:jira:<cloudId>:workspace/<activationId>`, as Atlassian's CLI builds install
+ * contexts). The preview can hand over either, so the app is tested against both.
+ */
+export type ContextAriForm = 'site' | 'workspace';
+
+export function contextAri(
+  product: ProductName,
+  cloudId: string,
+  form: ContextAriForm = 'site',
+  workspaceId = cloudId,
+): ContextAriObject {
+  const ari =
+    form === 'site'
+      ? `ari:cloud:${product}::site/${cloudId}`
+      : `ari:cloud:${product}:${cloudId}:workspace/${workspaceId}`;
+  return {
+    cloudId,
+    ...(form === 'workspace' ? { workspaceId } : {}),
+    toString: () => ari,
+    toJSON: () => ari,
+  };
 }
 
 export function installationAri(installationId: string): AriObject & { installationId: string } {
@@ -51,9 +71,13 @@ export interface Invocation {
   accountId: string | undefined;
   /** The product whose page invoked the function. */
   product: ProductName;
+  /** The ARI of that product's context, as the platform hands it to the function. */
+  installContext: string;
   cloudId: string;
   installation: InstallationObject;
   jira: JiraTarget;
+  /** False when the principal has not yet allowed the app to act for them (Forge's user consent). */
+  consented: boolean;
   /** Epoch ms when Forge would stop the invocation. */
   deadline: number;
   requests: ProductRequest[];
@@ -79,12 +103,13 @@ export function runInInvocation<T>(invocation: Invocation, fn: () => Promise<T>)
   return invocations.run(invocation, fn);
 }
 
-const SITE_ARI = /^ari:cloud:([a-z]+)::site\/([^/]+)$/;
+/** A product context ARI in either form; group 1 is the product. */
+const CONTEXT_ARI = /^ari:cloud:([a-z-]+):[^:/]*:(?:site|workspace)\/[^/]+$/;
 
 /** The product a request goes to; refuses what Forge refuses (another product without withContext, a foreign site). */
 function productOf(target: FetchTarget, invocation: Invocation, path: string): string {
   if (target.contextAri !== undefined) {
-    const match = SITE_ARI.exec(target.contextAri);
+    const match = CONTEXT_ARI.exec(target.contextAri);
     const installed = invocation.installation.contexts.some(
       (entry) => entry.toString() === target.contextAri,
     );
@@ -114,6 +139,12 @@ async function forgeFetch(target: FetchTarget, path: string, init?: RequestInit)
   const product = productOf(target, invocation, path);
   // asUser() without an id acts as the invocation's principal, as in Forge; asApp() and plain calls act as the app.
   const actingAccountId = target.provider === 'user' ? (target.accountId ?? invocation.accountId) : undefined;
+  if (target.provider === 'user' && !invocation.consented) {
+    // What Forge's proxy answers before the user has allowed access: @forge/api turns this header into
+    // NeedsAuthenticationError, which, left uncaught by the app, makes Forge ask the user for consent.
+    invocation.requests.push({ product, method: init?.method ?? 'GET', path, actingAccountId, status: 401 });
+    return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
+  }
   const record: ProductRequest = { product, method: init?.method ?? 'GET', path, actingAccountId };
   invocation.requests.push(record);
   if (product !== 'jira') {
@@ -143,7 +174,7 @@ function noMetrics() {
 function runtimeOf(invocation: Invocation) {
   return {
     proxy: {},
-    contextAri: contextAri(invocation.product, invocation.cloudId).toString(),
+    contextAri: invocation.installContext,
     container: {},
     appContext: {
       appId: invocation.appId,

@@ -2,7 +2,13 @@
 // Forge-shaped contexts it gets: what view.getContext() answers in the browser, and what a resolver receives.
 import { z } from 'zod';
 import type { PreviewBoard, PreviewDirectory, PreviewProject } from './directory';
-import { contextAri, installationAri, type InstallationObject, type ProductName } from './forge-runtime';
+import {
+  contextAri,
+  installationAri,
+  type ContextAriForm,
+  type InstallationObject,
+  type ProductName,
+} from './forge-runtime';
 import type { PreviewManifest, PreviewModule } from './manifest';
 
 export const VIEWS = ['macro', 'macro-config', 'project-page', 'sprint-action'] as const;
@@ -42,6 +48,11 @@ export interface PreviewSite {
   installationId: string;
   /** The app's UUID (tail of the manifest's app.id). */
   appId: string;
+  /**
+   * How the installation names its Jira context ('site' or 'workspace' ARI), or 'none' when the app is installed
+   * on Confluence only (the macro must then say that Jira is missing).
+   */
+  jiraContext: ContextAriForm | 'none';
 }
 
 /** What frames need beyond their own description. */
@@ -50,6 +61,8 @@ export interface FrameWorld {
   directory: PreviewDirectory;
   site: PreviewSite;
   macroConfig(localId: string): Record<string, unknown> | undefined;
+  /** False for a viewer who has not yet allowed the app to act for them. */
+  hasConsented(accountId: string): boolean;
   modalContext(modalId: string): unknown;
 }
 
@@ -113,7 +126,7 @@ function projectOf(frame: Frame, directory: PreviewDirectory): PreviewProject {
 }
 
 function boardOf(frame: Frame, directory: PreviewDirectory): PreviewBoard {
-  if (frame.board === undefined) throw new FrameError('The sprint-action frame needs a board.');
+  if (frame.board === undefined) throw new FrameError(`The ${frame.view} frame needs a board.`);
   const board = directory.boards.find((candidate) => candidate.id === frame.board);
   if (!board) throw new FrameError(`Board ${frame.board} is not on this site.`);
   return board;
@@ -142,9 +155,12 @@ export function extensionOf(frame: Frame, world: FrameWorld): Record<string, unk
     }
     case 'project-page': {
       const project = projectOf(frame, world.directory);
+      // On a Jira Software project the page also knows the board it was opened from.
+      const board = frame.board === undefined ? undefined : boardOf(frame, world.directory);
       return {
         type: 'jira:projectPage',
         project: { id: project.id, key: project.key, type: 'software' },
+        ...(board === undefined ? {} : { board: { id: board.id, type: board.type } }),
         ...modal,
       };
     }
@@ -172,12 +188,26 @@ function localIdOf(frame: Frame, module: FrameModule): string {
   return `${module.module.key}-${frame.project ?? 'site'}${frame.sprint === undefined ? '' : `-${frame.sprint}`}`;
 }
 
+/** The Jira context of the installation in the site's form, or undefined when the app is not on Jira. */
+function jiraContextOf(site: PreviewSite) {
+  return site.jiraContext === 'none'
+    ? undefined
+    : contextAri('jira', site.cloudId, site.jiraContext, site.installationId);
+}
+
 /** The app is installed on both products of one site: the macro reaches Jira through the Jira context. */
 export function installationOf(site: PreviewSite): InstallationObject {
+  const jira = jiraContextOf(site);
   return {
     ari: installationAri(site.installationId),
-    contexts: [contextAri('confluence', site.cloudId), contextAri('jira', site.cloudId)],
+    contexts: [contextAri('confluence', site.cloudId), ...(jira === undefined ? [] : [jira])],
   };
+}
+
+/** The ARI of the product context a module runs in, in the form the installation uses. */
+export function installContextOf(product: ProductName, site: PreviewSite): string {
+  const jira = jiraContextOf(site);
+  return (product === 'jira' && jira !== undefined ? jira : contextAri(product, site.cloudId)).toString();
 }
 
 /** What view.getContext() answers in the frame (FullContext of @forge/bridge). */
@@ -220,7 +250,7 @@ export function resolverArgumentsOf(
     context,
     backendRuntimePayload: {
       principal: { accountId: frame.accountId },
-      installContext: contextAri(module.product, world.site.cloudId).toString(),
+      installContext: installContextOf(module.product, world.site),
       installation: installationOf(world.site),
     },
   };

@@ -84,9 +84,11 @@ export async function invokeResolver(
     functionKey: 'resolver',
     accountId: request.frame.accountId,
     product: module.product,
+    installContext: backendRuntimePayload.installContext as string,
     cloudId: deps.world.site.cloudId,
     installation: backendRuntimePayload.installation as Invocation['installation'],
     jira: deps.jira,
+    consented: deps.world.hasConsented(request.frame.accountId),
     deadline: startedAt + limitMs,
     requests: [],
   };

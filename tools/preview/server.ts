@@ -50,6 +50,10 @@ export interface PreviewOptions {
   project?: string;
   /** Send the Custom UI Content-Security-Policy with the bundles' HTML (default true). */
   csp?: boolean;
+  /** Viewers who have not yet allowed the app to act for them: their invocations ask for consent, as in Forge. */
+  withoutConsent?: string[];
+  /** How the installation names its Jira context: 'site' (default) or 'workspace' ARI; 'none' = not on Jira. */
+  jiraContext?: PreviewSite['jiraContext'];
   /** Forge's UI invocation limit (25 s) unless a test needs less. */
   invocationTimeoutMs?: number;
   /** Where the server reports resolver failures; default silent. */
@@ -224,16 +228,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     environmentId: uuidFrom(`environment:${manifest.appId}`),
     installationId: uuidFrom(`installation:${manifest.appId}:${directory.siteUrl}`),
     appId: manifest.appId.replace(/^ari:cloud:ecosystem::app\//, ''),
+    jiraContext: options.jiraContext ?? 'site',
   };
   const configs = new Map<string, Record<string, unknown>>();
   if (options.macroConfig) configs.set(DEFAULT_LOCAL_ID, options.macroConfig);
   const modals = new Map<string, unknown>();
+  const withoutConsent = new Set(options.withoutConsent ?? []);
   const records: InvocationRecord[] = [];
   const world: FrameWorld = {
     manifest,
     directory,
     site,
     macroConfig: (localId) => configs.get(localId),
+    hasConsented: (accountId) => !withoutConsent.has(accountId),
     modalContext: (modalId) => modals.get(modalId) ?? {},
   };
   const csp = options.csp === false ? undefined : customUiCsp(manifest.content, manifest.external);

@@ -97,19 +97,18 @@ function WindowPicker({ value, onChange }: { value: AnalysisWindow; onChange: (w
 
 function Views({ context }: { context: JiraViewContext }) {
   const fromSprint = context.module === 'sprint-action';
-  const [boardId, setBoardId] = useState<number | undefined>(context.boardId);
+  // The board the page was opened on is the first choice; "all" is a choice too, sent as such so that it wins
+  // over the board in the page's context.
+  const [boardId, setBoardId] = useState<number | 'all'>(context.boardId ?? 'all');
   // The last 12 sprints: sprint periods for the trend and the sprints the review lists (its cap is 12 too). A board
   // without sprints falls back to the whole history in weeks, and the views say so.
   const [window, setWindow] = useState<AnalysisWindow>(DEFAULT_WINDOW);
   const [tab, setTab] = useState<TabId>(fromSprint ? 'acceptance' : 'bandwidth');
   const [boards, setBoards] = useState<{ id: number; name: string }[]>([]);
-  const payload = useMemo(
-    () => ({ ...(boardId === undefined ? {} : { boardId }), window }),
-    [boardId, window],
-  );
+  const payload = useMemo(() => ({ boardId, window }), [boardId, window]);
   const { state, reload } = useResolver('getProjectAnalysis', payload);
   const seconds = useElapsedSeconds(state.status === 'loading');
-  const scopeName = context.projectKey ?? (boardId === undefined ? 'this project' : `board ${boardId}`);
+  const scopeName = context.projectKey ?? (boardId === 'all' ? 'this project' : `board ${boardId}`);
 
   const result = state.status === 'ok' ? state.data : state.status === 'loading' ? state.previous : undefined;
   // The board list comes from the broadest answer seen (every board of the project), not from a filtered one.
@@ -119,15 +118,15 @@ function Views({ context }: { context: JiraViewContext }) {
     setBoards((current) => (listed.length > current.length ? listed : current));
   }, [state]);
 
-  const fileStem = (context.projectKey ?? `board-${boardId ?? 'all'}`).toLowerCase();
+  const fileStem = (context.projectKey ?? `board-${boardId}`).toLowerCase();
   const boardPicker =
     fromSprint || boards.length === 0 ? null : (
       <label className="jv-field">
         Board
         <select
           data-picker="board"
-          value={boardId ?? ''}
-          onChange={(event) => setBoardId(event.target.value === '' ? undefined : Number(event.target.value))}
+          value={boardId === 'all' ? '' : boardId}
+          onChange={(event) => setBoardId(event.target.value === '' ? 'all' : Number(event.target.value))}
         >
           <option value="">All boards of {context.projectKey ?? 'the project'}</option>
           {boards.map((b) => (
