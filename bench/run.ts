@@ -134,5 +134,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
+  // exitCode, not exit(): Node then ends once the stack trace is written out.
+  process.exitCode = 1;
 });

@@ -1,8 +1,8 @@
 // Where a command-line tool reads Jira from: a snapshot served by the local Jira server in-process, or a real
 // Jira Cloud site with basic auth from the environment. Either way the app's own @forge/api code path runs.
 import { readSnapshotMeta, siteProjectKeys } from './snapshot/read';
-import { startJiraServer, type JiraServer } from './jira-server/server';
-import { basicAuthFromEnv } from '../src/jira/transport/credentials';
+import { SITE_ADMIN_ACCOUNT_ID, startJiraServer, type JiraServer } from './jira-server/server';
+import { assertCredentialsMayGoTo, basicAuthFromEnv } from '../src/jira/transport/credentials';
 import { installForgeFetch } from '../src/jira/transport/forge-fetch';
 
 export interface JiraSource {
@@ -26,7 +26,7 @@ export async function openJiraSource(options: JiraSourceOptions): Promise<JiraSo
     const server = await startJiraServer({ snapshotDir: options.snapshotDir, port: 0 });
     const uninstall = installForgeFetch({
       baseUrl: server.url,
-      auth: { kind: 'local', accountId: options.accountId },
+      auth: { kind: 'local', accountId: options.accountId ?? SITE_ADMIN_ACCOUNT_ID },
     });
     return {
       siteUrl: meta.site.baseUrl,
@@ -45,6 +45,8 @@ export async function openJiraSource(options: JiraSourceOptions): Promise<JiraSo
   } catch {
     throw new Error(`--site needs a URL like https://your-site.atlassian.net, not "${options.siteUrl}".`);
   }
+  // The transport refuses plain http too; asking first means "use https" comes before "set JIRA_API_TOKEN".
+  assertCredentialsMayGoTo(url.origin);
   const uninstall = installForgeFetch({ baseUrl: url.origin, auth: basicAuthFromEnv(options.env) });
   return {
     siteUrl: url.origin,

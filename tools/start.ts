@@ -1,5 +1,6 @@
 // `npm start`: builds the Custom UI bundles, starts the local preview over samples/acme (or --snapshot DIR, or a
 // real site with --site URL and JIRA_EMAIL / JIRA_API_TOKEN in the environment), and runs until Ctrl-C.
+import { exitWhenFlushed } from './flush-exit';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -23,9 +24,14 @@ const USAGE = `Usage: npm start -- [--snapshot DIR | --site URL] [--port N] [--c
   --config FILE   macro configuration (JSON) to start with, as if saved from the config dialog
   --no-build      serve the bundles already in static/*/dist`;
 
+/** Ends main() after fail(): the message is printed already and the exit code set. */
+class StartFailed extends Error {}
+
+/** Says what is wrong and stops starting; Node ends by itself once the message is out (nothing else is running). */
 function fail(message: string): never {
   console.error(message);
-  process.exit(1);
+  process.exitCode = 1;
+  throw new StartFailed(message);
 }
 
 function build(): Promise<void> {
@@ -108,12 +114,15 @@ async function main(): Promise<void> {
   console.log('Press Ctrl-C to stop.');
 
   const stop = () => {
-    void preview.close().then(() => process.exit(0));
+    void preview.close().then(() => exitWhenFlushed(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-main().catch((error: unknown) =>
-  fail(`The preview could not start: ${(error as Error).stack ?? String(error)}`),
-);
+main().catch((error: unknown) => {
+  if (error instanceof StartFailed) return;
+  console.error(`The preview could not start: ${(error as Error).stack ?? String(error)}`);
+  // A half-started preview may hold the event loop: end once the message is delivered.
+  exitWhenFlushed(1);
+});

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'rate-limited',
   'jira-error',
   'not-installed',
+  'too-slow',
   'internal',
 ] as const;
 export const ResolverErrorSchema = z.object({
@@ -18,6 +19,8 @@ export const ResolverErrorSchema = z.object({
   message: z.string(),
   /** For bad-config: which setting, e.g. "thresholds.accountableShare", and what is wrong with it. */
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** For rate-limited: when Jira said it will answer again (ISO time), for the UI to show in the viewer's clock. */
+  retryAt: z.iso.datetime().optional(),
 });
 export type ResolverError = z.infer<typeof ResolverErrorSchema>;
 

@@ -33,6 +33,8 @@ export interface JiraClientOptions {
   limits?: Partial<JiraLimits>;
   /** The site's base URL for SiteData (links to issues), e.g. the resolver context's `siteUrl`. */
   baseUrl?: string;
+  /** Epoch ms (on the retry policy's clock) after which no request starts or waits: the invocation's time. */
+  deadline?: number;
 }
 
 /** A list and what could not be read of it. */
@@ -53,7 +55,11 @@ export class JiraClient {
   private readonly changelogMode: ChangelogMode = { bulkRefused: false };
 
   constructor(options: JiraClientOptions = {}) {
-    this.layer = new JiraRequestLayer(options.requester ?? jiraRequester(options.context), options.retry);
+    this.layer = new JiraRequestLayer(
+      options.requester ?? jiraRequester(options.context),
+      options.retry,
+      options.deadline,
+    );
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.baseUrl = options.baseUrl ?? '';
   }

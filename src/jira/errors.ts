@@ -10,6 +10,8 @@ export const JiraErrorCodeSchema = z.enum([
   'server-error',
   'invalid-response',
   'not-installed',
+  /** The invocation's time ran out before Jira answered everything. */
+  'too-slow',
 ]);
 export type JiraErrorCode = z.infer<typeof JiraErrorCodeSchema>;
 
@@ -20,6 +22,8 @@ export interface JiraErrorOptions {
   /** What Jira itself said (errorMessages / errors), for logs; never shown instead of `message`. */
   details?: string[];
   cause?: unknown;
+  /** rate-limited: when Jira said it would answer again (epoch ms). */
+  retryAt?: number;
 }
 
 export class JiraError extends Error {
@@ -28,6 +32,7 @@ export class JiraError extends Error {
   readonly status?: number;
   readonly endpoint?: string;
   readonly details: string[];
+  readonly retryAt?: number;
 
   constructor(code: JiraErrorCode, message: string, options: JiraErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -35,6 +40,7 @@ export class JiraError extends Error {
     this.status = options.status;
     this.endpoint = options.endpoint;
     this.details = options.details ?? [];
+    this.retryAt = options.retryAt;
   }
 
   /** A plain value for resolver results (errors cross the bridge as JSON). */
@@ -100,5 +106,7 @@ export function defaultMessage(code: JiraErrorCode, endpoint: string): string {
       return `Jira answered ${endpoint} with data this app does not understand.`;
     case 'not-installed':
       return NOT_INSTALLED_ON_JIRA;
+    case 'too-slow':
+      return `Jira answered too slowly: the time this app has for one view ran out at ${endpoint}.`;
   }
 }

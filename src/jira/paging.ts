@@ -48,7 +48,11 @@ function cappedGap(subject: PagingSubject, maxPages: number): DataGap {
   );
 }
 
-/** Pages through a nextPageToken list; stops on isLast, a missing token, a repeated token, or maxPages. */
+/**
+ * Pages through a nextPageToken list. Complete only when Jira says so: isLast true, or (endpoints that have no
+ * isLast, like the bulk changelog) no next token. A page that says isLast: false but gives no token, a repeated
+ * token and maxPages stop the loop with a gap.
+ */
 export async function collectTokenPages<T>(
   fetchPage: (nextPageToken: string | undefined) => Promise<TokenPage<T>>,
   subject: PagingSubject,
@@ -63,7 +67,19 @@ export async function collectTokenPages<T>(
     items.push(...page.items);
     onPage(items.length);
     const next = page.nextPageToken ?? undefined;
-    if (page.isLast === true || next === undefined || next === '') return { items, pages };
+    if (page.isLast === true) return { items, pages };
+    if (next === undefined || next === '') {
+      if (page.isLast !== false) return { items, pages };
+      return {
+        items,
+        pages,
+        gap: gap(
+          'truncated',
+          `Jira said more of ${subject.what} follow but gave no way to read them, so reading stopped after ${items.length}; the list is incomplete.`,
+          subject,
+        ),
+      };
+    }
     if (seen.has(next) || next === token) {
       return {
         items,

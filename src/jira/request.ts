@@ -3,6 +3,7 @@
 // in tests and in the CLI; only what sits behind `global.__forge_fetch__` differs.
 import type { APIResponse, RequestInit, Route } from '@forge/api';
 import type { z } from 'zod';
+import { SYSTEM_CLOCK, type Clock } from './clock';
 import { codeForStatus, defaultMessage, JiraError, needsConsent, type JiraErrorCode } from './errors';
 
 /** `requestJira` as @forge/api exposes it (plain, or bound to a product context with `withContext`). */
@@ -15,10 +16,11 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Ceiling of one computed backoff (a Retry-After from Jira is honoured as given, within the total). */
   maxDelayMs: number;
-  /** Ceiling of all waiting for one request: a resolver has 25 s in all, so waiting longer is pointless. */
+  /** Ceiling of all waiting for one request (the invocation's deadline, when there is one, bounds it further). */
   maxTotalWaitMs: number;
-  sleep: (ms: number) => Promise<void>;
-  now: () => number;
+  sleep: Clock['sleep'];
+  now: Clock['now'];
+  after: Clock['after'];
   /** Jitter source in [0, 1): spreads retries of parallel callers. */
   random: () => number;
 }
@@ -28,13 +30,23 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 1000,
   maxDelayMs: 10_000,
   maxTotalWaitMs: 20_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  now: () => Date.now(),
+  sleep: SYSTEM_CLOCK.sleep,
+  now: SYSTEM_CLOCK.now,
+  after: SYSTEM_CLOCK.after,
   random: () => Math.random(),
 };
 
-/** 429 is Jira's rate limit; 502/503/504 are the gateway saying "not now". A 500 is a real failure: not retried. */
+/** 429 is Jira's rate limit; 502/503/504 are the gateway saying "not now". */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** A 500 may be a real failure or a passing one: every request here is a read, so it is tried once more. */
+const RETRIED_ONCE_STATUS = 500;
+
+/** Thrown failures that say nothing about the request itself (a reset connection, the proxy failing once). */
+function isPassingFailure(thrown: unknown): boolean {
+  if (thrown instanceof JiraError || needsConsent(thrown)) return false;
+  // Refusals by the platform (product not allowed from here, endpoint not allowed) will not change on a retry.
+  return !(thrown instanceof Error && thrown.name === 'REQUEST_EGRESS_ALLOWLIST_ERR');
+}
 
 export interface JsonRequest<S extends z.ZodType> {
   method?: 'GET' | 'POST';
@@ -71,9 +83,14 @@ export class JiraRequestLayer {
   readonly stats: RequestStats = { requests: 0, retries: 0, waitedMs: 0 };
   private readonly policy: RetryPolicy;
 
+  /**
+   * `deadline` (epoch ms on the policy's clock) is shared by every request and wait of this layer, i.e. of one
+   * invocation: no request starts, and no retry waits, past it; a request still running then is abandoned.
+   */
   constructor(
     private readonly requester: JiraRequester,
     policy: Partial<RetryPolicy> = {},
+    private readonly deadline?: number,
   ) {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...policy };
   }
@@ -127,28 +144,70 @@ export class JiraRequestLayer {
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
     };
     let waited = 0;
+    let passingFailureRetried = false;
     for (let attempt = 1; ; attempt += 1) {
       this.stats.requests += 1;
       let response: APIResponse;
       try {
-        response = await this.requester(path, init);
+        response = await this.beforeDeadline(() => this.requester(path, init), endpoint);
       } catch (thrown) {
+        if (!passingFailureRetried && isPassingFailure(thrown) && attempt < this.policy.maxAttempts) {
+          passingFailureRetried = true;
+          this.stats.retries += 1;
+          continue;
+        }
         throw errorFromThrown(thrown, endpoint);
       }
       if (response.ok) return response;
 
-      if (RETRYABLE_STATUSES.has(response.status) && attempt < this.policy.maxAttempts) {
+      const status = response.status;
+      const retryable =
+        RETRYABLE_STATUSES.has(status) || (status === RETRIED_ONCE_STATUS && !passingFailureRetried);
+      if (retryable && attempt < this.policy.maxAttempts) {
         const delay = this.delayBefore(attempt + 1, response);
+        const now = this.policy.now();
+        if (this.deadline !== undefined && now + delay >= this.deadline) {
+          // Waiting would run past the invocation's time: stop now and say when Jira will answer again.
+          await response.text().catch(() => '');
+          if (status === 429) throw rateLimited(endpoint, now + delay);
+          throw tooSlow(endpoint);
+        }
         if (waited + delay <= this.policy.maxTotalWaitMs) {
           await response.text().catch(() => '');
           await this.policy.sleep(delay);
+          if (status === RETRIED_ONCE_STATUS) passingFailureRetried = true;
           waited += delay;
           this.stats.retries += 1;
           this.stats.waitedMs += delay;
           continue;
         }
       }
+      if (status === 429) {
+        const asked = parseRetryAfter(response.headers.get('retry-after'), this.policy.now());
+        await response.text().catch(() => '');
+        throw rateLimited(endpoint, asked === undefined ? undefined : this.policy.now() + asked);
+      }
       throw await errorFromResponse(response, endpoint, request.messages);
+    }
+  }
+
+  /** The request's answer, unless the invocation's deadline comes first: then too-slow, and the answer is dropped. */
+  private async beforeDeadline(send: () => Promise<APIResponse>, endpoint: string): Promise<APIResponse> {
+    if (this.deadline === undefined) return send();
+    const remaining = this.deadline - this.policy.now();
+    if (remaining <= 0) throw tooSlow(endpoint);
+    const answer = send();
+    const timer = this.policy.after(remaining);
+    try {
+      return await Promise.race([
+        answer,
+        timer.done.then(() => {
+          throw tooSlow(endpoint);
+        }),
+      ]);
+    } finally {
+      timer.cancel();
+      answer.catch(() => undefined);
     }
   }
 
@@ -159,6 +218,18 @@ export class JiraRequestLayer {
     // Equal jitter: at least half the backoff, so a retry never comes back immediately.
     return Math.round(exponential / 2 + (exponential / 2) * this.policy.random());
   }
+}
+
+function rateLimited(endpoint: string, retryAt: number | undefined): JiraError {
+  return new JiraError('rate-limited', defaultMessage('rate-limited', endpoint), {
+    status: 429,
+    endpoint,
+    ...(retryAt === undefined ? {} : { retryAt }),
+  });
+}
+
+function tooSlow(endpoint: string): JiraError {
+  return new JiraError('too-slow', defaultMessage('too-slow', endpoint), { endpoint });
 }
 
 async function errorFromResponse(

@@ -3,10 +3,19 @@
 import { z } from 'zod';
 import type { JiraBoard, JiraField, JiraIssue, JiraSprint, JiraStatus } from './schemas';
 
-/** site.json of a snapshot: where and when it was recorded, and which projects it holds. */
+/**
+ * site.json of a snapshot: where and when it was recorded, and which projects it holds. Strict where a bad value
+ * would only fail later and far away (a report "as of" an unreadable time, links to a site with no address).
+ */
 export const SiteInfoSchema = z.looseObject({
-  baseUrl: z.string(),
-  recordedAt: z.string(),
+  baseUrl: z.url({
+    protocol: /^https?$/,
+    error: 'not an http(s) address such as https://your-site.atlassian.net',
+  }),
+  recordedAt: z.iso.datetime({
+    offset: true,
+    error: 'not an ISO date-time such as 2025-03-01T12:00:00.000Z',
+  }),
   projects: z.array(
     z.union([
       z.string(),
@@ -18,7 +27,8 @@ export type SiteInfo = z.infer<typeof SiteInfoSchema>;
 
 /** Something the reader could not read in full; the UI must say so rather than present a partial answer as whole. */
 export const DataGapSchema = z.object({
-  kind: z.enum(['no-access', 'truncated', 'capped', 'unavailable']),
+  /** unreadable: read, but some of it cannot be understood (e.g. a change whose date no parser reads). */
+  kind: z.enum(['no-access', 'truncated', 'capped', 'unavailable', 'unreadable']),
   /** A sentence a user can act on, e.g. "You cannot browse project ABC." */
   message: z.string(),
   project: z.string().optional(),

@@ -211,6 +211,8 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
   }
 
   const teamIds = [...team].sort();
+  // What the read missed, then what the analysis could not understand of what was read.
+  const gaps = [...site.gaps, ...(full.gaps ?? [])];
   return {
     version: ANALYSIS_VERSION,
     generatedAt: now.toISOString(),
@@ -230,7 +232,7 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
       sprintIds: window.sprintIds,
       ...(window.note === undefined ? {} : { note: window.note }),
     },
-    completeness: { complete: site.gaps.length === 0, gaps: site.gaps },
+    completeness: { complete: gaps.length === 0, gaps },
     settings: { thresholds, weights: config.weights, showDeliveryPeople: show },
     people,
     team: {

@@ -118,6 +118,17 @@ export const AnalysisConfigSchema = z.object({
     .default({ rows: [] }),
   /** Status names or ids the user counts as acceptance, besides every status of category done. */
   acceptanceStatuses: z.array(z.string().min(1)).max(20).default([]),
+  /**
+   * Categories for statuses the site no longer lists (deleted or renamed workflow statuses), by status name or id
+   * as the histories carry them: "done", "in progress" or "to do". Statuses the site lists keep their own.
+   */
+  statusMapping: z
+    .record(
+      z.string().trim().min(1, 'Name the status.').max(255),
+      z.enum(['done', 'in progress', 'to do'], { message: 'Map a status to done, in progress or to do.' }),
+    )
+    .refine((m) => Object.keys(m).length <= 50, 'At most 50 statuses can be mapped.')
+    .default({}),
   /** Roles, not rankings: people who only deliver are one "Team" column unless this is set. */
   showDeliveryPeople: z.boolean().default(false),
   thresholds: ThresholdsSchema.default(ThresholdsSchema.parse({})),

@@ -1,5 +1,6 @@
 // The normalised model the analysis computes on: people, product events and per-issue timelines.
 // normalise() (src/ownership/normalise/) builds it from SiteData; every other rule reads only this.
+import type { DataGap } from '../jira/site';
 import type { CellEvidence } from './cell-evidence';
 import type { RowKey } from './rows';
 
@@ -165,6 +166,11 @@ export interface NormalisedSite {
    * sites leave it unset and are resolved through ids.
    */
   uniqueEventIds?: boolean;
+  /**
+   * What normalise() read but had to leave out (e.g. histories whose date cannot be read); analyse() reports it
+   * in the result's completeness. Hand-made sites may leave it out (nothing was left out).
+   */
+  gaps?: DataGap[];
 }
 
 /** One person's part in one row. Automation never holds a letter (its weight is reported per row instead). */

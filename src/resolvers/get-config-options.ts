@@ -3,14 +3,23 @@ import type { Request } from '@forge/resolver';
 import { ConfigOptionsRequestSchema, type ConfigOptions } from '../contract/requests';
 import type { ResolverResult } from '../contract/result';
 import { JiraClient } from '../jira/client';
-import { ForgeContextSchema } from './context';
+import { forgeContextOf } from './context';
 import { answer } from './error-result';
+import type { Invocation } from './invocation';
 
-export function getConfigOptions(request: Request): Promise<ResolverResult<ConfigOptions>> {
+export function getConfigOptions(
+  request: Request,
+  invocation: Invocation,
+): Promise<ResolverResult<ConfigOptions>> {
   return answer(async () => {
     ConfigOptionsRequestSchema.parse(request.payload ?? {});
-    const context = ForgeContextSchema.parse(request.context);
-    const client = new JiraClient({ context, baseUrl: context.siteUrl });
+    const context = forgeContextOf(request.context);
+    const client = new JiraClient({
+      context,
+      baseUrl: context.siteUrl,
+      deadline: invocation.deadline,
+      retry: invocation.retry,
+    });
     const projects = await client.listProjects();
     const boards = await client.listBoards();
     return {

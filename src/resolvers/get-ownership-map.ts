@@ -4,15 +4,19 @@ import type { AnalysisResult } from '../contract/analysis';
 import { OwnershipMapRequestSchema } from '../contract/requests';
 import type { ResolverResult } from '../contract/result';
 import { AnalysisConfigSchema } from '../ownership/config';
-import { ForgeContextSchema } from './context';
+import { forgeContextOf } from './context';
 import { answer, badConfig, toResolverError } from './error-result';
+import type { Invocation } from './invocation';
 import { runAnalysis } from './run-analysis';
 
-export function getOwnershipMap(request: Request, now: Date): Promise<ResolverResult<AnalysisResult>> {
+export function getOwnershipMap(
+  request: Request,
+  invocation: Invocation,
+): Promise<ResolverResult<AnalysisResult>> {
   return answer(async () => {
     const payload = OwnershipMapRequestSchema.safeParse(request.payload ?? {});
     if (!payload.success) return { ok: false, error: toResolverError(payload.error) };
-    const context = ForgeContextSchema.parse(request.context);
+    const context = forgeContextOf(request.context);
     const saved = context.extension?.config;
     if (
       saved === undefined ||
@@ -29,6 +33,6 @@ export function getOwnershipMap(request: Request, now: Date): Promise<ResolverRe
     }
     const config = AnalysisConfigSchema.safeParse(saved);
     if (!config.success) return { ok: false, error: badConfig(config.error) };
-    return runAnalysis(context, config.data, now);
+    return runAnalysis(context, config.data, invocation);
   });
 }

@@ -5,15 +5,19 @@ import type { AnalysisResult } from '../contract/analysis';
 import { ProjectAnalysisRequestSchema } from '../contract/requests';
 import type { ResolverResult } from '../contract/result';
 import { AnalysisConfigSchema } from '../ownership/config';
-import { ForgeContextSchema } from './context';
+import { forgeContextOf } from './context';
 import { answer, toResolverError } from './error-result';
+import type { Invocation } from './invocation';
 import { runAnalysis } from './run-analysis';
 
-export function getProjectAnalysis(request: Request, now: Date): Promise<ResolverResult<AnalysisResult>> {
+export function getProjectAnalysis(
+  request: Request,
+  invocation: Invocation,
+): Promise<ResolverResult<AnalysisResult>> {
   return answer(async () => {
     const payload = ProjectAnalysisRequestSchema.safeParse(request.payload ?? {});
     if (!payload.success) return { ok: false, error: toResolverError(payload.error) };
-    const context = ForgeContextSchema.parse(request.context);
+    const context = forgeContextOf(request.context);
     const projectKey = context.extension?.project?.key;
     // The board the page was opened on (a project page of Jira Software, a sprint's menu) is only the first
     // choice: what the viewer picked in the payload, a board or "all", wins.
@@ -33,6 +37,6 @@ export function getProjectAnalysis(request: Request, now: Date): Promise<Resolve
       },
       window: payload.data.window ?? { kind: 'all' },
     });
-    return runAnalysis(context, config, now);
+    return runAnalysis(context, config, invocation);
   });
 }

@@ -1,16 +1,21 @@
 // The resolver definitions the Custom UIs call through @forge/bridge invoke; each use case lives in its own file.
 import Resolver from '@forge/resolver';
 import { RESOLVERS } from '../contract/requests';
+import { SYSTEM_CLOCK, type Clock } from '../jira/clock';
 import { getConfigOptions } from './get-config-options';
 import { getOwnershipMap } from './get-ownership-map';
 import { getProjectAnalysis } from './get-project-analysis';
+import { invocationOf } from './invocation';
 import { searchPeople } from './search-people';
 
-const resolver = new Resolver();
+/** The definitions on a clock: Forge's (the system clock), or one a test controls to test deadlines. */
+export function defineResolvers(clock: Clock): ReturnType<Resolver['getDefinitions']> {
+  const resolver = new Resolver();
+  resolver.define(RESOLVERS.ownershipMap, (request) => getOwnershipMap(request, invocationOf(clock)));
+  resolver.define(RESOLVERS.projectAnalysis, (request) => getProjectAnalysis(request, invocationOf(clock)));
+  resolver.define(RESOLVERS.configOptions, (request) => getConfigOptions(request, invocationOf(clock)));
+  resolver.define(RESOLVERS.searchPeople, (request) => searchPeople(request, invocationOf(clock)));
+  return resolver.getDefinitions();
+}
 
-resolver.define(RESOLVERS.ownershipMap, (request) => getOwnershipMap(request, new Date()));
-resolver.define(RESOLVERS.projectAnalysis, (request) => getProjectAnalysis(request, new Date()));
-resolver.define(RESOLVERS.configOptions, (request) => getConfigOptions(request));
-resolver.define(RESOLVERS.searchPeople, (request) => searchPeople(request));
-
-export const handler = resolver.getDefinitions();
+export const handler = defineResolvers(SYSTEM_CLOCK);

@@ -3,10 +3,37 @@
 import type { AnalysisResult } from '../contract/analysis';
 import type { ResolverResult } from '../contract/result';
 import { JiraClient } from '../jira/client';
-import type { ReadScope } from '../jira/read-scope';
+import { isJiraError } from '../jira/errors';
+import type { ReadProgress, ReadScope } from '../jira/read-scope';
+import type { SiteData } from '../jira/site';
 import { analyse } from '../ownership/analyse';
 import type { AnalysisConfig } from '../ownership/config';
 import type { ForgeContext } from './context';
+import type { Invocation } from './invocation';
+
+const PHASE_WORDS: Record<ReadProgress['phase'], string> = {
+  permissions: 'checking your permissions',
+  fields: 'reading the fields',
+  issues: 'issues read',
+  changelogs: 'issue histories read',
+  boards: 'boards read',
+  sprints: 'sprints read',
+};
+
+/** "587 issues read, 0 of 587 issue histories read": how far reading got when the time ran out. */
+function progressWords(progress: Map<ReadProgress['phase'], ReadProgress>): string {
+  const last = [...progress.values()].at(-1);
+  if (last === undefined) return 'nothing had been read yet';
+  if (last.phase === 'permissions' || last.phase === 'fields')
+    return `it was still ${PHASE_WORDS[last.phase]}`;
+  const counted = [...progress.values()].filter((p) => p.phase !== 'permissions' && p.phase !== 'fields');
+  return counted
+    .map((p) => {
+      const total = p.total === undefined ? '' : ` of ${p.total.toLocaleString('en-US')}`;
+      return `${p.done.toLocaleString('en-US')}${total} ${PHASE_WORDS[p.phase]}`;
+    })
+    .join(', ');
+}
 
 /** Projects to read: the configured ones plus the project of each configured board. */
 async function readScopeOf(client: JiraClient, config: AnalysisConfig): Promise<ReadScope> {
@@ -29,11 +56,36 @@ async function readScopeOf(client: JiraClient, config: AnalysisConfig): Promise<
 export async function runAnalysis(
   context: ForgeContext,
   config: AnalysisConfig,
-  now: Date,
+  invocation: Invocation,
 ): Promise<ResolverResult<AnalysisResult>> {
-  const client = new JiraClient({ context, baseUrl: context.siteUrl });
-  const scope = await readScopeOf(client, config);
-  const site = await client.readScope(scope);
+  const client = new JiraClient({
+    context,
+    baseUrl: context.siteUrl,
+    deadline: invocation.deadline,
+    retry: invocation.retry,
+  });
+  // The latest progress of each phase, in the order the phases ran.
+  const progress = new Map<ReadProgress['phase'], ReadProgress>();
+  let scope: ReadScope;
+  let site: SiteData;
+  try {
+    scope = await readScopeOf(client, config);
+    site = await client.readScope(scope, { onProgress: (p) => progress.set(p.phase, p) });
+  } catch (error) {
+    // Out of time: say how far reading got, so the user knows it is the size of the scope, not a fault.
+    if (isJiraError(error) && error.code === 'too-slow') {
+      return {
+        ok: false,
+        error: {
+          code: 'too-slow',
+          message:
+            `Jira answered too slowly to read all of this map's scope in the time a view has (25 s): ` +
+            `${progressWords(progress)}. Try again in a moment, or choose fewer projects or a shorter window.`,
+        },
+      };
+    }
+    throw error;
+  }
   const noAccess = site.gaps.filter((gap) => gap.kind === 'no-access');
   if (site.issues.length === 0 && noAccess.length > 0 && noAccess.length >= scope.projects.length) {
     // Nothing the viewer may see: say so instead of drawing an empty map as if the team had no activity.
@@ -46,5 +98,5 @@ export async function runAnalysis(
       },
     };
   }
-  return { ok: true, data: analyse(site, config, now) };
+  return { ok: true, data: analyse(site, config, invocation.now) };
 }

@@ -61,6 +61,15 @@ export function NotConfiguredState({
   );
 }
 
+/** "10:42" (or a date and time when not today), in the viewer's own clock and language. */
+function retryTime(iso: string): string {
+  const at = new Date(iso);
+  const sameDay = at.toDateString() === new Date().toDateString();
+  return sameDay
+    ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+    : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 interface ErrorLook {
   title: string;
   appearance: 'warning' | 'error' | 'information';
@@ -77,6 +86,7 @@ const ERROR_LOOKS: Record<ResolverError['code'], ErrorLook> = {
   'rate-limited': { title: 'Jira is busy right now', appearance: 'warning', retry: true },
   'jira-error': { title: 'Jira did not answer', appearance: 'error', retry: true },
   'not-installed': { title: 'The app is not installed on Jira', appearance: 'warning', retry: false },
+  'too-slow': { title: 'Jira answered too slowly', appearance: 'warning', retry: true },
   internal: { title: 'Something went wrong', appearance: 'error', retry: true },
 };
 
@@ -101,6 +111,11 @@ export function ErrorState({
     <div data-state={error.code} role="alert">
       <SectionMessage appearance={look.appearance} title={look.title}>
         <p style={{ margin: 0 }}>{error.message}</p>
+        {error.retryAt === undefined ? null : (
+          <p style={{ margin: `${space['100']} 0 0` }} data-retry-at={error.retryAt}>
+            Jira will answer again from {retryTime(error.retryAt)}.
+          </p>
+        )}
         {fields.length > 0 ? (
           <ul
             style={{ margin: `${space['100']} 0 0`, paddingLeft: space['300'] }}

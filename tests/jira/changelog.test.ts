@@ -117,10 +117,11 @@ test.each([400, 403, 404, 405])(
   },
 );
 
-test('a server error on bulk is not a refusal: it fails the read', async () => {
+test('a server error on bulk is not a refusal: tried once more, it fails the read', async () => {
   fake = installFakeForgeFetch(() => jsonResponse({}, 500));
   await expect(client().fetchChangelogs([A])).rejects.toBeInstanceOf(JiraError);
-  expect(fake.calls).toHaveLength(1);
+  expect(fake.calls).toHaveLength(2);
+  expect(fake.calls.every((call) => call.path === '/rest/api/3/changelog/bulkfetch')).toBe(true);
 });
 
 test('in the fallback, an issue gone since the search becomes a gap for that issue only', async () => {

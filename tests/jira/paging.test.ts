@@ -28,6 +28,32 @@ describe('token paging', () => {
     expect(result).toEqual({ items: ['a'], pages: 1 });
   });
 
+  test('isLast: false without a token is not the end: the list stops with a gap saying it is incomplete', async () => {
+    const result = await collectTokenPages(
+      async () => ({ items: ['a', 'b'], nextPageToken: null, isLast: false }),
+      subject,
+      10,
+    );
+    expect(result.items).toEqual(['a', 'b']);
+    expect(result.gap).toEqual({
+      kind: 'truncated',
+      message:
+        'Jira said more of the issues of ABC follow but gave no way to read them, so reading stopped after 2; the list is incomplete.',
+      project: 'ABC',
+    });
+  });
+
+  test('an empty page that promises more (isLast: false, no token) is a gap too', async () => {
+    const pages = [
+      { items: [1, 2], nextPageToken: 't1', isLast: false },
+      { items: [], isLast: false },
+    ];
+    let at = 0;
+    const result = await collectTokenPages(async () => pages[at++]!, subject, 10);
+    expect(result.items).toEqual([1, 2]);
+    expect(result.gap?.kind).toBe('truncated');
+  });
+
   test('a repeated token stops the loop with a truncated gap naming the list', async () => {
     let requests = 0;
     const result = await collectTokenPages(

@@ -4,10 +4,16 @@ import path from 'node:path';
 import { JiraClient } from '../../src/jira/client';
 import { DEFAULT_LIMITS } from '../../src/jira/limits';
 import { installForgeFetch } from '../../src/jira/transport/forge-fetch';
+import { analyse } from '../../src/ownership/analyse';
+import { AnalysisConfigSchema } from '../../src/ownership/config';
 import { startJiraServer, type JiraServer } from '../../tools/jira-server/server';
 import { readSnapshot, siteProjectKeys, type Snapshot } from '../../tools/snapshot/read';
 
 const ACME = path.join(__dirname, '..', '..', 'samples', 'acme');
+/** Priya Raman may browse all three projects. */
+const PRIYA = '8bd7b81342e3c818e496b63f';
+
+const NOW = '2026-11-16T09:00:00.000Z';
 
 let snapshot: Snapshot;
 let server: JiraServer;
@@ -16,7 +22,7 @@ let uninstall: () => void;
 beforeAll(async () => {
   snapshot = await readSnapshot(ACME);
   server = await startJiraServer({ snapshotDir: ACME, port: 0 });
-  uninstall = installForgeFetch({ baseUrl: server.url, auth: { kind: 'local' } });
+  uninstall = installForgeFetch({ baseUrl: server.url, auth: { kind: 'local', accountId: PRIYA } });
 });
 
 afterAll(async () => {
@@ -54,5 +60,37 @@ it('reads every issue and history of samples/acme in the fewest requests the cap
     ),
     'GET /rest/agile/1.0/board': projects.length,
     'GET /rest/agile/1.0/board/{id}/sprint': boards,
+  });
+});
+
+describe('a partial read is never taken for the whole', () => {
+  afterEach(() => server.setFaults([]));
+
+  test.each(['drop-token', 'empty-page'] as const)(
+    'a search page with isLast: false and no token (%s) makes the result incomplete, naming the list',
+    async (kind) => {
+      server.setFaults([{ kind, endpoint: 'POST /rest/api/3/search/jql', times: 1 }]);
+      const site = await new JiraClient().readScope({ projects: ['CHK', 'PAY', 'SRCH'] });
+      const all = snapshot.issues.length;
+      expect(site.issues.length).toBeLessThan(all);
+      expect(site.gaps).toEqual([
+        expect.objectContaining({
+          kind: 'truncated',
+          message: expect.stringContaining('gave no way to read them') as string,
+        }),
+      ]);
+      const result = analyse(
+        site,
+        AnalysisConfigSchema.parse({ scope: { projects: ['CHK'] } }),
+        new Date(NOW),
+      );
+      expect(result.completeness.complete).toBe(false);
+    },
+  );
+
+  test('an empty agile page that promises more makes the board list incomplete', async () => {
+    server.setFaults([{ kind: 'empty-page', endpoint: 'GET /rest/agile/1.0/board/{id}/sprint', times: 1 }]);
+    const site = await new JiraClient({ limits: { agilePageSize: 5 } }).readScope({ projects: ['CHK'] });
+    expect(site.gaps).toEqual([expect.objectContaining({ kind: 'truncated', boardId: 1 })]);
   });
 });

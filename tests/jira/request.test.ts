@@ -92,15 +92,24 @@ describe('retries', () => {
     expect(fake.calls).toHaveLength(2);
   });
 
-  test('a 500 is not retried: one request, a server-error JiraError naming the endpoint', async () => {
+  test('a 500 is retried once, then a server-error JiraError naming the endpoint', async () => {
     fake = installFakeForgeFetch(() => jsonResponse({ errorMessages: ['boom'] }, 500));
     const { sleep, waits } = recordingSleep();
     const error = await caught(clientWith(sleep).getStatuses());
     expect(error.code).toBe('server-error');
     expect(error.endpoint).toBe('GET /rest/api/3/status');
     expect(error.details).toEqual(['boom']);
-    expect(fake.calls).toHaveLength(1);
-    expect(waits).toEqual([]);
+    expect(fake.calls).toHaveLength(2);
+    expect(waits).toHaveLength(1);
+  });
+
+  test('a thrown failure (connection reset) is retried once, then reported', async () => {
+    fake = installFakeForgeFetch(() => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
+    });
+    const error = await caught(clientWith(recordingSleep().sleep).getStatuses());
+    expect(error.code).toBe('server-error');
+    expect(fake.calls).toHaveLength(2);
   });
 });
 

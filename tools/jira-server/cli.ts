@@ -1,5 +1,6 @@
 // `npm run jira:serve -- --snapshot DIR [--port N] [--host H]`: serves a snapshot as a local Jira Cloud site
 // until Ctrl-C, then prints how many requests each endpoint answered.
+import { exitWhenFlushed } from '../flush-exit';
 import { startJiraServer } from './server';
 
 function argValue(args: string[], name: string): string | undefined {
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   );
   console.log(server.url);
   console.log(
-    'Act as an account with the header x-acting-account-id: <accountId> (none = site admin). Ctrl-C to stop.',
+    'Act as an account with the header x-acting-account-id: <accountId> (local-site-admin = the site admin; no header = anonymous, who browses nothing). Ctrl-C to stop.',
   );
 
   let stopping = false;
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
     console.log('\nRequests by endpoint:');
     if (counts.length === 0) console.log('  (none)');
     for (const [key, count] of counts) console.log(`  ${String(count).padStart(7)}  ${key}`);
-    void server.close().then(() => process.exit(0));
+    // Exit only once the counts above are delivered (stdout may be a pipe), not merely written.
+    void server.close().then(() => exitWhenFlushed(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -51,5 +53,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error((error as Error).message);
-  process.exit(1);
+  process.exitCode = 1;
 });

@@ -1,6 +1,7 @@
 // Injected faults: which apply to a request, and how many times each may still fire.
 // A fault is used up only when it actually changes a response (a repeat-token fault waits for a request that
-// carries a token; a truncated-page fault waits for a page that has more than one item).
+// carries a token; a truncated-page fault waits for a page that has more than one item; drop-token and empty-page
+// wait for a page that has more after it).
 import type { Fault } from './server';
 
 type FaultKind = Fault['kind'];
@@ -61,11 +62,17 @@ export interface PageFaults {
   truncate(): boolean;
   /** True (and the fault used up) when the incoming token should be handed back unchanged. */
   repeatToken(): boolean;
+  /** True (and the fault used up) when a page with more after it should lose its next token. */
+  dropToken(): boolean;
+  /** True (and the fault used up) when a page with more after it should come back empty. */
+  empty(): boolean;
 }
 
 export function pageFaultsFor(book: FaultBook, endpointKey: string): PageFaults {
   return {
     truncate: () => book.take(endpointKey, ['truncated-page']) !== undefined,
     repeatToken: () => book.take(endpointKey, ['repeat-token']) !== undefined,
+    dropToken: () => book.take(endpointKey, ['drop-token']) !== undefined,
+    empty: () => book.take(endpointKey, ['empty-page']) !== undefined,
   };
 }

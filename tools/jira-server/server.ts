@@ -19,6 +19,11 @@ export interface JiraServerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * How `slow` faults wait: real time by default; a test passes the clock its client runs on, so a slow Jira
+   * costs simulated time and deadlines are tested without waiting.
+   */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface JiraServer {
@@ -47,8 +52,17 @@ export type Fault = {
   | { kind: 'truncated-page' }
   /** The response carries the request's nextPageToken again. */
   | { kind: 'repeat-token' }
+  /** A token-paged page that says isLast: false but carries no nextPageToken (more exist, no way to read them). */
+  | { kind: 'drop-token' }
+  /** A page with no items although more exist: isLast false (and, token-paged, no nextPageToken). */
+  | { kind: 'empty-page' }
   | { kind: 'refuse'; status: 403 | 404 | 400 }
+  /** The connection is dropped without an answer (a reset). */
+  | { kind: 'reset' }
 );
+
+/** What `respond` gives for a `reset` fault: no answer at all; the socket is destroyed. */
+const RESET = Symbol('reset');
 
 /** Request bodies above this are refused; the largest legitimate body (1000 keys) is a few tens of KB. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -96,10 +110,15 @@ function faultReply(fault: Fault): Reply | undefined {
 /** Starts the server on a snapshot folder; the snapshot is read and indexed once, before listening. */
 export async function startJiraServer(opts: JiraServerOptions): Promise<JiraServer> {
   const index = await loadSiteIndex(opts.snapshotDir);
-  return serveSiteIndex(index, opts.port ?? 0, opts.host ?? '127.0.0.1');
+  return serveSiteIndex(index, opts.port ?? 0, opts.host ?? '127.0.0.1', opts.sleep);
 }
 
-async function serveSiteIndex(index: SiteIndex, port: number, host: string): Promise<JiraServer> {
+async function serveSiteIndex(
+  index: SiteIndex,
+  port: number,
+  host: string,
+  sleep: JiraServerOptions['sleep'],
+): Promise<JiraServer> {
   const counts = new Map<string, number>();
   const faults = new FaultBook();
   const caches: ResultCaches = {
@@ -121,8 +140,8 @@ async function serveSiteIndex(index: SiteIndex, port: number, host: string): Pro
       pendingDelays.add(finish);
     });
 
-  const send = (res: ServerResponse, reply: Reply) => {
-    if (closing || res.destroyed) return;
+  const send = (res: ServerResponse, reply: Reply | typeof RESET) => {
+    if (closing || res.destroyed || reply === RESET) return;
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
     res.writeHead(reply.status, {
       'Content-Type': 'application/json;charset=UTF-8',
@@ -132,7 +151,7 @@ async function serveSiteIndex(index: SiteIndex, port: number, host: string): Pro
     res.end(text);
   };
 
-  const respond = async (req: IncomingMessage): Promise<Reply> => {
+  const respond = async (req: IncomingMessage): Promise<Reply | typeof RESET> => {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', baseUrl);
     let match: ReturnType<typeof matchRoute>;
@@ -153,7 +172,8 @@ async function serveSiteIndex(index: SiteIndex, port: number, host: string): Pro
     }
 
     const wait = faults.takeDelays(key);
-    if (wait > 0) await delay(wait);
+    if (wait > 0) await (sleep ?? delay)(wait);
+    if (faults.take(key, ['reset'])) return RESET;
     const refusal = faults.take(key, ['rate-limit', 'server-error', 'refuse']);
     if (refusal) return faultReply(refusal) ?? jiraError(500, ['Unknown fault.']);
 
@@ -192,6 +212,10 @@ async function serveSiteIndex(index: SiteIndex, port: number, host: string): Pro
 
   const server = createServer((req, res) => {
     respond(req)
+      .then((reply) => {
+        if (reply === RESET) req.socket.destroy();
+        return reply;
+      })
       .catch((error: unknown) => {
         if (error instanceof JiraRequestError) return error.toReply();
         console.error('jira-server: unexpected error', error);

@@ -124,6 +124,17 @@ function productOf(target: FetchTarget, invocation: Invocation, path: string): s
   return remote;
 }
 
+/** asUser() without an account id in an invocation that has no principal. */
+export class NoUserToActForError extends Error {
+  override readonly name = 'NoUserToActForError';
+  constructor(method: string, path: string) {
+    super(
+      `asUser() cannot send ${method} ${path}: this invocation has no user (no principal) to act for. ` +
+        'Invoke the function as a viewer, or name the account with asUser(accountId).',
+    );
+  }
+}
+
 async function forgeFetch(target: FetchTarget, path: string, init?: RequestInit): Promise<Response> {
   const invocation = invocations.getStore();
   if (!invocation) {
@@ -139,6 +150,11 @@ async function forgeFetch(target: FetchTarget, path: string, init?: RequestInit)
   const product = productOf(target, invocation, path);
   // asUser() without an id acts as the invocation's principal, as in Forge; asApp() and plain calls act as the app.
   const actingAccountId = target.provider === 'user' ? (target.accountId ?? invocation.accountId) : undefined;
+  if (target.provider === 'user' && actingAccountId === undefined) {
+    // Forge has no one to act for when nobody invoked the function (a trigger, or no principal): asUser() fails
+    // there rather than going out as the app, or as anyone who may see everything.
+    throw new NoUserToActForError(init?.method ?? 'GET', path);
+  }
   if (target.provider === 'user' && !invocation.consented) {
     // What Forge's proxy answers before the user has allowed access: @forge/api turns this header into
     // NeedsAuthenticationError, which, left uncaught by the app, makes Forge ask the user for consent.

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { resolverArgumentsOf, type Frame, type FrameWorld } from './frame';
 import { runInInvocation, type Invocation, type ProductRequest } from './forge-runtime';
 import type { JiraTarget } from './jira-target';
+// Forge stops a UI resolver invocation after 25 s: the same limit the resolvers' own deadline is cut from.
+import { UI_INVOCATION_LIMIT_MS } from '../../src/resolvers/invocation';
 
 /** The shape of `new Resolver().getDefinitions()`. */
 export type ResolverHandler = (
@@ -13,9 +15,6 @@ export type ResolverHandler = (
   },
   backendRuntimePayload?: Record<string, unknown>,
 ) => Promise<unknown>;
-
-/** Forge stops a UI resolver invocation after 25 s. */
-export const UI_INVOCATION_LIMIT_MS = 25_000;
 
 export type InvokeOutcome =
   { ok: true; body?: unknown } | { ok: false; error: { name: string; message: string } };

@@ -2,7 +2,7 @@
 // Cloud site with basic auth from the environment (every request then runs as that one user). The HTTP part is
 // the Jira transport of src/jira (createForgeFetch), so the preview, the CLI and the tests send requests alike.
 import type { RequestInit as ForgeRequestInit } from '@forge/api';
-import { basicAuthFromEnv } from '../../src/jira/transport/credentials';
+import { assertCredentialsMayGoTo, basicAuthFromEnv } from '../../src/jira/transport/credentials';
 import {
   ACTING_ACCOUNT_HEADER,
   createForgeFetch,
@@ -103,9 +103,8 @@ export function siteCredentialsFromEnv(
   } catch {
     throw new Error(`--site needs a URL like https://your-site.atlassian.net, not "${baseUrl}".`);
   }
-  if (url.protocol !== 'https:' && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
-    throw new Error(`--site must be an https URL (credentials are sent with every request): ${baseUrl}`);
-  }
+  // createForgeFetch refuses it as well; checking here names the address before the credentials.
+  assertCredentialsMayGoTo(url.origin);
   const { email, apiToken } = basicAuthFromEnv(env);
   return { baseUrl: url.origin, email, apiToken };
 }

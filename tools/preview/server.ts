@@ -132,6 +132,7 @@ const InvokeBodySchema = z.object({
   functionKey: z.string().min(1),
   payload: z.unknown(),
 });
+const ConsentBodySchema = z.object({ accountId: z.string().min(1).max(128) });
 const ConfigBodySchema = z.object({ frame: FrameFieldsSchema, config: z.record(z.string(), z.unknown()) });
 const ModalBodySchema = z.object({ frame: FrameFieldsSchema, context: z.unknown() });
 const ProductFetchBodySchema = z.object({
@@ -304,6 +305,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (!outcome.ok)
         log(`resolver ${body.functionKey} failed for ${frame.accountId}: ${record.error ?? ''}`);
       return sendJson(res, 200, outcome);
+    }
+    if (at === 'POST /__preview/consent') {
+      const body = parseWith(ConsentBodySchema, await readJsonBody(req), 'consent');
+      withoutConsent.delete(body.accountId);
+      return sendJson(res, 200, { ok: true });
     }
     if (at === 'POST /__preview/config') {
       const body = parseWith(ConfigBodySchema, await readJsonBody(req), 'config');

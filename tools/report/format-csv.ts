@@ -1,20 +1,18 @@
-// The map as CSV (RFC 4180): one line per responsibility and person, with the share and the events behind it.
+// The map as CSV (RFC 4180, the app's one CSV writer): one line per responsibility and person, with the share and
+// the events behind it. An incomplete result opens with a line naming its gaps.
 import type { AnalysisResult } from '../../src/contract/analysis';
+import { incompleteCsvNotice } from '../../src/export/completeness';
+import { toCsv, type CsvValue } from '../../src/export/csv';
 import { mapColumns } from './map-table';
 
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const HEADER = ['responsibility', 'layer', 'person_id', 'person', 'letter', 'share', 'weight', 'events'];
 
 export function formatCsv(result: AnalysisResult): string {
   const names = new Map(mapColumns(result).map((c) => [c.id, c.label]));
-  const rows: (string | number)[][] = [
-    ['responsibility', 'layer', 'person_id', 'person', 'letter', 'share', 'weight', 'events'],
-  ];
+  const records: CsvValue[][] = [];
   for (const row of result.rows) {
     for (const cell of row.cells) {
-      rows.push([
+      records.push([
         row.key,
         row.layer,
         cell.personId,
@@ -28,17 +26,17 @@ export function formatCsv(result: AnalysisResult): string {
   }
   for (const row of result.declaredRows) {
     for (const p of row.people) {
-      rows.push([
+      records.push([
         row.label,
         `${row.layer} (declared)`,
         p.personId,
         names.get(p.personId) ?? p.personId,
         p.letter,
-        '',
-        '',
-        '',
+        null,
+        null,
+        null,
       ]);
     }
   }
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return toCsv(HEADER, records, { notice: incompleteCsvNotice(result.completeness) });
 }

@@ -1,5 +1,7 @@
-// The report as Markdown, for a retro or decision page: the map table, warnings, roles and advice.
+// The report as Markdown, for a retro or decision page: the map table, warnings, roles and advice. An incomplete
+// result opens with a paragraph naming its gaps.
 import type { AnalysisResult } from '../../src/contract/analysis';
+import { incompleteMarkdown } from '../../src/export/completeness';
 import { reportHeading, scopeLine } from './heading';
 import { cellText, mapColumns, mapLines } from './map-table';
 
@@ -25,5 +27,5 @@ export function formatMarkdown(result: AnalysisResult): string {
   out.push('', '## Split advice', '');
   if (result.advice.length === 0) out.push('No advice: nobody holds both product roles.');
   for (const a of result.advice) out.push(`- **${a.title}.** ${a.message}`);
-  return `${out.join('\n')}\n`;
+  return `${incompleteMarkdown(result.completeness)}${out.join('\n')}\n`;
 }

@@ -1,5 +1,7 @@
-// The report for a terminal: the map as an aligned table, then warnings, roles and split advice.
+// The report for a terminal: the map as an aligned table, then warnings, roles and split advice. An incomplete
+// result opens with a line naming its gaps.
 import type { AnalysisResult } from '../../src/contract/analysis';
+import { incompleteNotice } from '../../src/export/completeness';
 import { cellText, mapColumns, mapLines, percent } from './map-table';
 import { reportHeading, scopeLine } from './heading';
 
@@ -10,7 +12,13 @@ function pad(text: string, width: number): string {
 }
 
 export function formatText(result: AnalysisResult): string {
-  const out: string[] = [reportHeading(result), scopeLine(result), ''];
+  const notice = incompleteNotice(result.completeness);
+  const out: string[] = [
+    ...(notice === null ? [] : [notice, '']),
+    reportHeading(result),
+    scopeLine(result),
+    '',
+  ];
   const columns = mapColumns(result);
   const lines = mapLines(result, columns);
   const labelWidth = Math.max(28, ...lines.map((l) => l.label.length + 4));

@@ -9,8 +9,10 @@ export function reportHeading(result: AnalysisResult): string {
 
 export function scopeLine(result: AnalysisResult): string {
   const s = result.stats;
+  // Every report opens with the gaps themselves (src/export/completeness); here they are only counted.
+  const gaps = result.completeness.gaps.length;
   const whole = result.completeness.complete
     ? 'complete'
-    : `INCOMPLETE: ${result.completeness.gaps.map((g) => g.message).join(' ')}`;
+    : `INCOMPLETE (${gaps} ${gaps === 1 ? 'gap' : 'gaps'}, named above)`;
   return `Read ${s.issues} issues, ${s.histories} histories, ${s.eventsInWindow} product events in the window; data ${whole}`;
 }

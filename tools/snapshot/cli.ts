@@ -4,7 +4,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isJiraError } from '../../src/jira/errors';
-import { basicAuthFromEnv, MissingCredentialsError } from '../../src/jira/transport/credentials';
+import {
+  assertCredentialsMayGoTo,
+  basicAuthFromEnv,
+  InsecureCredentialsError,
+  MissingCredentialsError,
+} from '../../src/jira/transport/credentials';
+import { exitWhenFlushed } from '../flush-exit';
 import { createProgress } from './progress';
 import { RecordError, RecordingInterrupted, recordSite, siteBaseUrl, type RecordResult } from './record';
 
@@ -109,8 +115,16 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     args = parseArgs(argv);
     baseUrl = siteBaseUrl(args.site);
+    // The transport refuses it too, but only once recording has begun (and made its .partial folder).
+    assertCredentialsMayGoTo(baseUrl);
   } catch (error) {
-    if (!(error instanceof UsageError || error instanceof RecordError)) throw error;
+    if (!(
+      error instanceof UsageError ||
+      error instanceof RecordError ||
+      error instanceof InsecureCredentialsError
+    )) {
+      throw error;
+    }
     process.stderr.write(`${error.message}\n${USAGE}\n`);
     return 2;
   }
@@ -127,7 +141,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const progress = createProgress(process.stderr);
   const stop = new AbortController();
   const onSignal = () => {
-    if (stop.signal.aborted) process.exit(130);
+    // Quit at once, yet with every line already written to stdout and stderr delivered.
+    if (stop.signal.aborted) exitWhenFlushed(130);
     stop.abort();
     progress.note(
       'Stopping after the current page (Ctrl-C again to quit at once; the last page is then refetched).',

@@ -18,18 +18,46 @@ import {
   type JiraStatus,
 } from '../../src/jira/schemas';
 import { SiteInfoSchema, type DataGap, type SiteData, type SiteInfo } from '../../src/jira/site';
+import { parseJiraTime } from '../../src/ownership/normalise/time';
+import { parseSnapshotJson } from './json';
+
+/**
+ * The account that acts as the site admin, browsing every project whatever permissions.json says. The local Jira
+ * server answers as it only when a request names it (`x-acting-account-id: local-site-admin`); a request that
+ * names no account is anonymous there, as on Jira Cloud.
+ */
+export const SITE_ADMIN_ACCOUNT_ID = 'local-site-admin';
 
 /** permissions.json: which projects each account may browse. Absent file = everyone browses everything. */
 export const SnapshotPermissionsSchema = z.looseObject({
   accounts: z.record(
-    z.string(),
+    z.string().min(1, { error: 'an account id cannot be empty' }),
     z.looseObject({ displayName: z.string().optional(), projects: z.array(z.string()) }),
   ),
 });
 export type SnapshotPermissions = z.infer<typeof SnapshotPermissionsSchema>;
 
+/**
+ * A sprint date as the analysis reads it (parseJiraTime): a snapshot's sprints are checked when it is read, so an
+ * unreadable date is named with its file instead of quietly making a sprint that never started.
+ */
+const SprintDateSchema = z.string().refine((text) => Number.isFinite(parseJiraTime(text)), {
+  error: 'not a date-time such as 2025-03-01T12:00:00.000Z',
+});
+
+/** A sprint of sprints.json: the agile API's sprint, with dates the analysis can read. */
+const SnapshotSprintSchema = SprintSchema.extend({
+  startDate: SprintDateSchema.optional(),
+  endDate: SprintDateSchema.optional(),
+  completeDate: SprintDateSchema.optional(),
+  createdDate: SprintDateSchema.optional(),
+});
+
 export const BoardListSchema = z.array(BoardSchema);
-export const SprintsByBoardSchema = z.record(z.string(), z.array(SprintSchema));
+export const SprintsByBoardSchema = z.record(
+  z.string().regex(/^\d+$/, { error: 'not a board id (sprints.json is keyed by board id, e.g. "12")' }),
+  z.array(SnapshotSprintSchema),
+);
 
 /** Everything in a snapshot folder except the issues. */
 export interface SnapshotMeta {
@@ -68,11 +96,27 @@ export const SNAPSHOT_FILES = {
   permissions: 'permissions.json',
 } as const;
 
-/** Describes a zod failure in one sentence: where in the document and what was wrong. */
+/** Where in a document: `recordedAt`, `[3].name`, `12[0].startDate`, `accounts[""]`; the top level has no path. */
+function describePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'the top level';
+  return path
+    .map((part, i) => {
+      if (typeof part === 'number') return `[${part}]`;
+      const name = String(part);
+      // A key that would not read as a name (empty, or holding a dot) is quoted.
+      if (name === '' || name.includes('.')) return `[${JSON.stringify(name)}]`;
+      return i === 0 ? name : `.${name}`;
+    })
+    .join('');
+}
+
+/** Describes a zod failure in one sentence: where in the document and what was wrong (at most three places). */
 function describeZodError(error: z.ZodError): string {
   const first = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'the top level';
-    return `${where}: ${issue.message}`;
+    // A bad record key says only "Invalid key in record"; what is wrong with the key is one level down.
+    const message =
+      issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    return `${describePath(issue.path)}: ${message}`;
   });
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more problems)` : '';
   return first.join('; ') + more;
@@ -101,13 +145,16 @@ async function readJsonFile<T extends z.ZodType>(
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseSnapshotJson(text);
   } catch (error) {
     throw new SnapshotError(`${file}: not valid JSON (${(error as Error).message}).`, file);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new SnapshotError(`${file}: does not look like ${what}: ${describeZodError(parsed.error)}.`, file);
+    throw new SnapshotError(
+      `${file}: ${describeZodError(parsed.error)}. The file should hold ${what}; correct it, or record the snapshot again.`,
+      file,
+    );
   }
   return parsed.data;
 }
@@ -171,7 +218,7 @@ export async function forEachSnapshotIssue(
     if (text.trim() === '') continue;
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = parseSnapshotJson(text);
     } catch (error) {
       lines.close();
       throw new SnapshotError(
@@ -221,12 +268,15 @@ export function siteProjectKeys(site: SiteInfo): string[] {
   return site.projects.map((project) => (typeof project === 'string' ? project : project.key));
 }
 
-/** The projects an account may browse; undefined = everything (no permissions.json, or no account named). */
+/**
+ * The projects an account may browse; undefined = everything (no permissions.json, the site admin, or, for
+ * snapshotToSiteData, no account named: the whole snapshot).
+ */
 export function browsableProjects(
   permissions: SnapshotPermissions | undefined,
   accountId: string | undefined,
 ): ReadonlySet<string> | undefined {
-  if (!permissions || accountId === undefined) return undefined;
+  if (!permissions || accountId === undefined || accountId === SITE_ADMIN_ACCOUNT_ID) return undefined;
   return new Set(permissions.accounts[accountId]?.projects ?? []);
 }
 

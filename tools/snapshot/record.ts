@@ -29,7 +29,10 @@ export { RecordError, type RecordState } from './write';
 export interface RecordOptions {
   /** The site, e.g. "https://your-site.atlassian.net" (a local Jira server's URL in tests). */
   baseUrl: string;
-  /** Basic auth (API token) for a real site; `{kind: 'local'}` for the local Jira server. */
+  /**
+   * Basic auth (API token) for a real site; for the local Jira server, `{kind: 'local', accountId}` naming who
+   * records (SITE_ADMIN_ACCOUNT_ID for the whole site: a request naming no one is anonymous and reads nothing).
+   */
   auth: ForgeFetchAuth;
   /** Project keys to record. */
   projects: string[];
@@ -408,10 +411,7 @@ async function recordIssues(
       seen.add(issue.id);
       refs.push({ id: issue.id, key: issue.key });
     }
-    const bytes = await run.partial.append(
-      PARTIAL_FILES.issues,
-      fresh.map((issue) => JSON.stringify(issue)),
-    );
+    const bytes = await run.partial.append(PARTIAL_FILES.issues, fresh);
     const next = page.nextPageToken ?? undefined;
     const repeated = next !== undefined && (next === token || tokensSeen.has(next));
     const complete = page.isLast === true || next === undefined || next === '' || repeated;
@@ -473,7 +473,7 @@ async function recordChangelogs(run: Run, refs: readonly IssueRef[], chunkIssues
     const lines = chunk.map((ref) => {
       const list = fetched.byIssueId.get(ref.id) ?? [];
       histories += list.length;
-      return JSON.stringify({ issueId: ref.id, histories: list });
+      return { issueId: ref.id, histories: list };
     });
     const bytes = await run.partial.append(PARTIAL_FILES.changelogs, lines);
     for (const gap of fetched.gaps) run.note(`Left out: ${gap.message}`);

@@ -2,6 +2,7 @@
 // checkpoint (state.json), then merged into the snapshot format and renamed into place in one step.
 // A crash at any point loses at most the page or chunk in flight: data is appended first, the checkpoint after,
 // and a resumed run cuts each data file back to its last checkpointed length before appending again.
+// Every file is written through snapshotJson, so no e-mail address is ever stored (see ./json.ts).
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { z } from 'zod';
 import type { IssueRef } from '../../src/jira/changelog';
 import { ChangeHistorySchema, IssueSchema, type ChangeHistory, type JiraIssue } from '../../src/jira/schemas';
 import { DataGapSchema, SiteInfoSchema, type SiteInfo } from '../../src/jira/site';
+import { parseSnapshotJson, snapshotJson } from './json';
 import { SNAPSHOT_FILES } from './read';
 
 export const PARTIAL_FILES = {
@@ -185,7 +187,7 @@ export class PartialSnapshot {
   /** Saves the checkpoint (after the data it describes is on disk). */
   async checkpoint(state: RecordState): Promise<void> {
     this.current = state;
-    await writeAtomically(this.file(PARTIAL_FILES.state), `${JSON.stringify(state, null, 1)}\n`);
+    await writeAtomically(this.file(PARTIAL_FILES.state), `${snapshotJson(state, 1)}\n`);
   }
 
   async hasFile(name: string): Promise<boolean> {
@@ -193,19 +195,20 @@ export class PartialSnapshot {
   }
 
   async writeJson(name: string, value: unknown): Promise<void> {
-    await writeAtomically(this.file(name), `${JSON.stringify(value)}\n`);
+    await writeAtomically(this.file(name), `${snapshotJson(value)}\n`);
   }
 
+  /** A file an earlier run wrote (one of an older recorder may still hold e-mail addresses: they are dropped). */
   async readJson(name: string): Promise<unknown> {
-    return JSON.parse(await readFile(this.file(name), 'utf8'));
+    return parseSnapshotJson(await readFile(this.file(name), 'utf8'));
   }
 
-  /** Appends lines to a data file and flushes them to disk; returns the file's new length in bytes. */
-  async append(name: string, lines: readonly string[]): Promise<number> {
+  /** Appends values, one JSON line each, to a data file and flushes them; returns the file's new length in bytes. */
+  async append(name: string, values: readonly unknown[]): Promise<number> {
     const handle = await open(this.file(name), 'a');
     try {
-      if (lines.length > 0) {
-        await handle.appendFile(lines.map((line) => `${line}\n`).join(''));
+      if (values.length > 0) {
+        await handle.appendFile(values.map((value) => `${snapshotJson(value)}\n`).join(''));
         await handle.sync();
       }
       return (await handle.stat()).size;
@@ -243,12 +246,12 @@ export class PartialSnapshot {
     try {
       for await (const line of lines(this.file(PARTIAL_FILES.issues))) {
         if (line.trim() === '') continue;
-        const issue: JiraIssue = IssueSchema.parse(JSON.parse(line));
+        const issue: JiraIssue = IssueSchema.parse(parseSnapshotJson(line));
         const next = await changelogs.next();
         if (next.done === true) {
           throw new RecordError(`${this.dir}: no changelog was recorded for ${issue.key}.`);
         }
-        const changelog = ChangelogLineSchema.parse(JSON.parse(next.value));
+        const changelog = ChangelogLineSchema.parse(parseSnapshotJson(next.value));
         if (changelog.issueId !== issue.id) {
           throw new RecordError(
             `${this.dir}: the changelogs are out of step with the issues at ${issue.key} ` +
@@ -260,7 +263,7 @@ export class PartialSnapshot {
           ...issue,
           changelog: { startAt: 0, maxResults: histories.length, total: histories.length, histories },
         };
-        if (!out.write(`${JSON.stringify(merged)}\n`)) await once(out, 'drain');
+        if (!out.write(`${snapshotJson(merged)}\n`)) await once(out, 'drain');
         done += 1;
         onIssue(done);
       }

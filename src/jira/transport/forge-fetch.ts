@@ -2,6 +2,7 @@
 // Jira base URL, so the app's own `requestJira` code path runs unchanged. Local server: the acting viewer goes in
 // `x-acting-account-id`; a real site: HTTP basic auth with an API token (from the environment, never from disk).
 import type { RequestInit } from '@forge/api';
+import { assertCredentialsMayGoTo } from './credentials';
 
 /** What @forge/api passes as the first argument (see __fetchProduct in @forge/api/out/api/fetch.js). */
 export interface ForgeFetchTarget {
@@ -45,8 +46,12 @@ function targetsJira(target: ForgeFetchTarget): boolean {
   return false;
 }
 
-/** Builds the forwarding function without installing it (installForgeFetch installs it). */
+/**
+ * Builds the forwarding function without installing it (installForgeFetch installs it). Basic auth to an address
+ * that would carry the token in clear text is refused here, before anything can be sent.
+ */
 export function createForgeFetch(options: ForgeFetchOptions): ForgeFetch {
+  if (options.auth.kind === 'basic') assertCredentialsMayGoTo(options.baseUrl);
   const base = options.baseUrl.replace(/\/+$/, '');
   const send = options.fetch ?? fetch;
   return async (target, path, init = {}) => {

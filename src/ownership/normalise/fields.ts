@@ -1,13 +1,18 @@
 // Which product signal a changelog item carries: by `fieldId` when present, else by the `field` name (older and
 // Server-era histories have no fieldId; names are localised, so the site's own field names are tried first).
-// Custom fields are found through src/jira/fields.ts (by schema.custom), never by display name alone.
+// Custom fields are found through src/jira/fields.ts (by schema.custom), never by display name alone. A name
+// matches a site field only when exactly one field has it (DOMAIN.md): an item without fieldId whose name two
+// fields of its type share, meaning different things, is left out and reported as unreadable.
 import { resolveProductFields, type ProductFields } from '../../jira/fields';
 import type { JiraField } from '../../jira/schemas';
+import type { DataGap } from '../../jira/site';
 
 /** What identifies a changelog item's field. */
 export interface ItemName {
   field: string;
   fieldId?: string;
+  /** "jira" for a system field, "custom" for a custom field (Server-era and Cloud histories both carry it). */
+  fieldtype?: string;
 }
 
 export const FIELD_KINDS = [
@@ -98,6 +103,9 @@ const PRODUCT_KIND: Record<keyof Omit<ProductFields, 'candidates'>, FieldKind> =
   acceptanceCriteria: 'acceptanceCriteria',
 };
 
+/** The kind of a name that several site fields share: it cannot be told which field an item meant. */
+const AMBIGUOUS = 'ambiguous';
+
 export interface FieldLookup {
   /** The chosen product fields (ids and site names), e.g. to read the Sprint value of an issue. */
   product: ProductFields;
@@ -106,6 +114,8 @@ export interface FieldLookup {
   kindOf(item: ItemName): FieldKind;
   /** Which estimate field an estimate item changed (items without fieldId are matched by name). */
   estimateIdOf(item: ItemName): string;
+  /** One gap per field name that items without fieldId carried while several site fields have that name. */
+  gaps(): DataGap[];
 }
 
 export function fieldLookup(fields: readonly JiraField[]): FieldLookup {
@@ -121,26 +131,46 @@ export function fieldLookup(fields: readonly JiraField[]): FieldLookup {
     }
   }
   const estimateIds = product.candidates.storyPoints.map((f) => f.id);
+  // The site's fields by name: an item without fieldId can only be matched to a name that one field holds.
+  const siteFieldsByName = new Map<string, string[]>();
+  for (const field of fields) {
+    const name = field.name.trim().toLowerCase();
+    siteFieldsByName.set(name, [...(siteFieldsByName.get(name) ?? []), field.id]);
+  }
+  /** Names of items without fieldId that several site fields share, with how many items carried them. */
+  const ambiguous = new Map<string, { name: string; fields: number; items: number }>();
+  /** The site fields an item without fieldId may mean: those of its name, of its type (system or custom). */
+  const holdersOf = (lower: string, fieldtype: string | undefined): string[] => {
+    const holders = siteFieldsByName.get(lower) ?? [];
+    if (fieldtype === 'custom') return holders.filter((id) => id.startsWith('customfield_'));
+    if (fieldtype === 'jira') return holders.filter((id) => !id.startsWith('customfield_'));
+    return holders;
+  };
   // Histories repeat a handful of names a million times: remember each raw name's kind once.
-  const byRawName = new Map<string, FieldKind>();
-  const kindOfName = (name: string): FieldKind => {
-    let kind = byRawName.get(name);
+  const byRawName = new Map<string, FieldKind | typeof AMBIGUOUS>();
+  const kindOfName = (name: string, fieldtype: string | undefined): FieldKind | typeof AMBIGUOUS => {
+    const cacheKey = `${fieldtype ?? ''}|${name}`;
+    let kind = byRawName.get(cacheKey);
     if (kind === undefined) {
-      kind = byName.get(name.trim().toLowerCase()) ?? 'other';
-      byRawName.set(name, kind);
+      const lower = name.trim().toLowerCase();
+      const kinds = new Set(holdersOf(lower, fieldtype).map((id) => kindOfId(id, name)));
+      // Several fields of one name matter only when they would mean different things: two unrelated fields
+      // named "Hadoop Flags" are both ignored anyway; "Story Points" as an estimate and as a text field are not.
+      kind = kinds.size > 1 ? AMBIGUOUS : kinds.size === 1 ? [...kinds][0]! : (byName.get(lower) ?? 'other');
+      byRawName.set(cacheKey, kind);
     }
     return kind;
   };
   // Custom field ids ("customfield_10020") are too long for JSON.parse to share one string per value, so every
   // item would hash its own copy: remember the kind per field name (short, shared) and check the id beside it.
   const byFieldName = new Map<string, { fieldId: string; kind: FieldKind }>();
-  const kindOfId = (fieldId: string, name: string): FieldKind => {
+  function kindOfId(fieldId: string, name: string): FieldKind {
     const kind = byId.get(fieldId);
     if (kind !== undefined) return kind;
     // A custom field we do not resolve is not a product signal even if its name looks like one.
     if (fieldId.startsWith('customfield_')) return 'other';
-    return kindOfName(name);
-  };
+    return byName.get(name.trim().toLowerCase()) ?? 'other';
+  }
   const estimateByName = new Map<string, string>();
   for (const candidate of product.candidates.storyPoints) {
     const name = candidate.name.trim().toLowerCase();
@@ -149,6 +179,16 @@ export function fieldLookup(fields: readonly JiraField[]): FieldLookup {
   return {
     product,
     estimateIds,
+    gaps(): DataGap[] {
+      return [...ambiguous.values()]
+        .sort((a, b) => b.items - a.items || a.name.localeCompare(b.name))
+        .map((entry) => ({
+          kind: 'unreadable',
+          message:
+            `${entry.items} ${entry.items === 1 ? 'change' : 'changes'} to a field named "${entry.name}" carry no ` +
+            `field id, and this site has ${entry.fields} fields of that name, so they are left out.`,
+        }));
+    },
     estimateIdOf(item: ItemName): string {
       return (
         item.fieldId ??
@@ -159,7 +199,19 @@ export function fieldLookup(fields: readonly JiraField[]): FieldLookup {
     },
     kindOf(item: ItemName): FieldKind {
       const fieldId = item.fieldId;
-      if (fieldId === undefined) return kindOfName(item.field);
+      if (fieldId === undefined) {
+        const kind = kindOfName(item.field, item.fieldtype);
+        if (kind !== AMBIGUOUS) return kind;
+        const lower = item.field.trim().toLowerCase();
+        const seen = ambiguous.get(lower) ?? {
+          name: item.field.trim(),
+          fields: siteFieldsByName.get(lower)?.length ?? 0,
+          items: 0,
+        };
+        seen.items += 1;
+        ambiguous.set(lower, seen);
+        return 'other';
+      }
       const known = byFieldName.get(item.field);
       if (known !== undefined && known.fieldId === fieldId) return known.kind;
       const kind = kindOfId(fieldId, item.field);

@@ -7,7 +7,7 @@ import type { IssueTimeline, NormalisedSite } from '../model';
 import { compareIssueKeys, sortByIssueKey } from '../issue-keys';
 import { Attributions } from './events';
 import { fieldLookup } from './fields';
-import { replayIssue, type ReplayEnv, type ReplaySink } from './issue';
+import { replayIssue, UNREADABLE_ISSUE, type ReplayEnv, type ReplaySink } from './issue';
 import { CURRENT, PeopleRegistry } from './people';
 import {
   boardInfos,
@@ -18,6 +18,7 @@ import {
   type SprintSighting,
 } from './sprints';
 import { statusLookup } from './statuses';
+import { UnreadableDates } from './unreadable';
 
 const sprintIdOf = (s: SprintSighting): number => s.id;
 
@@ -49,7 +50,7 @@ function uniqueIssues(issues: readonly JiraIssue[]): JiraIssue[] {
 
 export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSite {
   const fields = fieldLookup(site.fields);
-  const statuses = statusLookup(site.statuses, config.acceptanceStatuses);
+  const statuses = statusLookup(site.statuses, config.acceptanceStatuses, config.statusMapping);
   const people = new PeopleRegistry();
   const sprints = new SprintCatalogue(site.sprints);
   const boards = boardInfos(site.boards);
@@ -111,6 +112,7 @@ export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSit
     eventsFromItems: 0,
     histories: 0,
     eventIdsMayCollide: false,
+    unreadable: new UnreadableDates(),
   };
   const timelines = new Map<string, IssueTimeline>();
   let outOfScope = 0;
@@ -118,7 +120,7 @@ export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSit
     const issue = issues[i] as JiraIssue;
     const timeline = replayIssue(issue, currentSprints[i] as number[], env, sink);
     if (timeline === null) outOfScope += 1;
-    else timelines.set(issue.key, timeline);
+    else if (timeline !== UNREADABLE_ISSUE) timelines.set(issue.key, timeline);
   }
 
   // Assignees written in change items are raw values until now: resolve them through the aliases seen.
@@ -145,5 +147,7 @@ export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSit
     histories: sink.histories,
     issuesOutOfScope: outOfScope,
     uniqueEventIds: !sink.eventIdsMayCollide,
+    // What could not be read faithfully: unreadable dates, statuses the site does not list, ambiguous names.
+    gaps: [...sink.unreadable.gaps(), ...statuses.gaps(), ...fields.gaps()],
   };
 }

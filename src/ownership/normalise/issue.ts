@@ -22,6 +22,7 @@ import type { StatusLookup } from './statuses';
 import { type Attributions, CreationEvent, fromText, itemEvent, toText } from './events';
 import { hasCriteriaSection, hasText } from './text';
 import { parseJiraTime } from './time';
+import type { UnreadableDates } from './unreadable';
 
 export interface ReplayEnv {
   fields: FieldLookup;
@@ -46,6 +47,8 @@ export interface ReplaySink {
   histories: number;
   /** Some issue repeats a history id, or a key holds a '/': event ids may collide (see NormalisedSite.uniqueEventIds). */
   eventIdsMayCollide: boolean;
+  /** Issues, histories and comments of issues in scope left out because their date cannot be read. */
+  unreadable: UnreadableDates;
 }
 
 // Per-item scratch, reused across issues: each item's kind, and the sprint ids of Sprint items (parsed once).
@@ -62,13 +65,28 @@ function compareHistoryIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Histories oldest first whatever order they arrived in (time, then id); the input is never mutated. */
-function orderedHistories(histories: readonly ChangeHistory[]): {
+/**
+ * Histories oldest first whatever order they arrived in (time, then id); the input is never mutated. A history
+ * whose `created` cannot be read has no place in time: it is left out and counted in `unreadable`.
+ */
+function orderedHistories(all: readonly ChangeHistory[]): {
   list: readonly ChangeHistory[];
   at: number[];
+  unreadable: number;
 } {
-  const at = new Array<number>(histories.length);
-  for (let i = 0; i < histories.length; i++) at[i] = parseJiraTime((histories[i] as ChangeHistory).created);
+  let histories = all;
+  let at = new Array<number>(all.length);
+  let unreadable = 0;
+  for (let i = 0; i < all.length; i++) {
+    const t = parseJiraTime((all[i] as ChangeHistory).created);
+    at[i] = t;
+    if (Number.isNaN(t)) unreadable += 1;
+  }
+  if (unreadable > 0) {
+    const keep = at.flatMap((t, i) => (Number.isNaN(t) ? [] : [i]));
+    histories = keep.map((i) => all[i] as ChangeHistory);
+    at = keep.map((i) => at[i] as number);
+  }
   let sorted = true;
   for (let i = 1; i < histories.length; i++) {
     const d = (at[i] as number) - (at[i - 1] as number);
@@ -81,14 +99,18 @@ function orderedHistories(histories: readonly ChangeHistory[]): {
       break;
     }
   }
-  if (sorted) return { list: histories, at };
+  if (sorted) return { list: histories, at, unreadable };
   const order = histories.map((_, i) => i);
   order.sort(
     (i, j) =>
       (at[i] as number) - (at[j] as number) ||
       compareHistoryIds((histories[i] as ChangeHistory).id, (histories[j] as ChangeHistory).id),
   );
-  return { list: order.map((i) => histories[i] as ChangeHistory), at: order.map((i) => at[i] as number) };
+  return {
+    list: order.map((i) => histories[i] as ChangeHistory),
+    at: order.map((i) => at[i] as number),
+    unreadable,
+  };
 }
 
 /**
@@ -166,20 +188,33 @@ function scanItems(histories: readonly ChangeHistory[], fields: FieldLookup): Fi
   return first;
 }
 
-/** `currentSprints`: the sprint ids of the issue's Sprint field, ascending. */
+/** What replayIssue answers for an issue in scope whose creation time cannot be read (see UnreadableDates). */
+export const UNREADABLE_ISSUE = 'unreadable';
+
+/**
+ * `currentSprints`: the sprint ids of the issue's Sprint field, ascending. Null = the issue is out of scope;
+ * UNREADABLE_ISSUE = in scope but left out (counted in `sink.unreadable`).
+ */
 export function replayIssue(
   issue: JiraIssue,
   currentSprints: number[],
   env: ReplayEnv,
   sink: ReplaySink,
-): IssueTimeline | null {
+): IssueTimeline | null | typeof UNREADABLE_ISSUE {
   const f = issue.fields;
   const projectKey = f.project.key;
-  const { list: histories, at: times } = orderedHistories(issue.changelog?.histories ?? []);
+  const { list: histories, at: times, unreadable } = orderedHistories(issue.changelog?.histories ?? []);
   const first = scanItems(histories, env.fields);
   for (const id of currentSprints) first.sprintIdsEver.add(id);
   const boardIds = env.boardsOf(projectKey, first.sprintIdsEver);
   if (!env.inScope(projectKey, boardIds)) return null;
+  // Without a creation time the issue cannot be placed at all (its creation event, waiting times, "since
+  // created"): it is left out whole and counted, rather than carrying NaN into every rule.
+  if (Number.isNaN(parseJiraTime(f.created))) {
+    sink.unreadable.issue(issue.key);
+    return UNREADABLE_ISSUE;
+  }
+  if (unreadable > 0) sink.unreadable.histories(issue.key, unreadable);
   if (issue.key.includes('/') || !distinctHistoryIds(histories)) sink.eventIdsMayCollide = true;
 
   const replay = new IssueReplay(issue, env, sink, first, currentSprints, boardIds);
@@ -191,9 +226,13 @@ export function replayIssue(
   }
   const timeline = replay.finish();
 
+  let unreadableComments = 0;
   for (const c of commentsOf(issue)) {
     const at = parseTime(c.created);
-    if (at === null) continue;
+    if (at === null) {
+      unreadableComments += 1;
+      continue;
+    }
     sink.comments.push({
       actorId: env.people.author(c.author, at),
       at,
@@ -201,6 +240,7 @@ export function replayIssue(
       commentId: c.id,
     });
   }
+  if (unreadableComments > 0) sink.unreadable.comments(issue.key, unreadableComments);
   return timeline;
 }
 
@@ -483,6 +523,7 @@ class IssueReplay {
         const fromName = fromText(item) ?? item.from ?? '';
         const toCategory = env.statuses.categoryOf(item.to, toName);
         const isAcceptance = env.statuses.isAcceptance(item.to, toName);
+        env.statuses.sawTransitionInto(item.to, toName);
         ctx.toCategory = toCategory;
         ctx.toAcceptance = isAcceptance;
         ctx.toStatusName = toName;

@@ -22,6 +22,28 @@ describe('field lookup', () => {
     expect(lookup.kindOf({ field: 'Attachment' })).toBe('other');
   });
 
+  it('matches a name only when exactly one site field has it; otherwise leaves the item out and reports it', () => {
+    const text: JiraField = {
+      id: 'customfield_19999',
+      name: 'Story point estimate',
+      custom: true,
+      schema: { type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield' },
+    } as JiraField;
+    expect(lookup.kindOf({ field: 'Story point estimate' })).toBe('estimate');
+    expect(lookup.gaps()).toEqual([]);
+    const twoOfAName = fieldLookup([...FIELDS, text]);
+    for (let i = 0; i < 7; i++) expect(twoOfAName.kindOf({ field: 'Story point estimate' })).toBe('other');
+    // With a fieldId the item is never ambiguous.
+    expect(twoOfAName.kindOf({ field: 'Story point estimate', fieldId: F.storyPoints })).toBe('estimate');
+    expect(twoOfAName.gaps()).toEqual([
+      {
+        kind: 'unreadable',
+        message:
+          '7 changes to a field named "Story point estimate" carry no field id, and this site has 2 fields of that name, so they are left out.',
+      },
+    ]);
+  });
+
   it("uses the site's own (localised) field names found by schema type", () => {
     const localised: JiraField[] = FIELDS.map((f) => (f.id === F.rank ? { ...f, name: 'Rang' } : f));
     expect(fieldLookup(localised).kindOf({ field: 'Rang' })).toBe('rank');

@@ -1,4 +1,4 @@
-import { categoryByName, statusLookup } from '../../../src/ownership/normalise/statuses';
+import { statusLookup } from '../../../src/ownership/normalise/statuses';
 import { isStoryLike, levelByName } from '../../../src/ownership/normalise/issue-types';
 import { item, person, SiteBuilder, STATUSES } from '../build';
 import { norm, only } from './helpers';
@@ -6,22 +6,33 @@ import { norm, only } from './helpers';
 const pam = person('pam', 'Pam PM');
 
 describe('status categories and hierarchy', () => {
-  it('statuses missing from the list fall back by name', () => {
-    expect(['Closed', 'Resolved', 'Done'].map(categoryByName)).toEqual(['done', 'done', 'done']);
-    expect(['Open', 'Reopened', 'To Do', 'Backlog'].map(categoryByName)).toEqual([
-      'new',
-      'new',
-      'new',
-      'new',
+  it('a status the list does not have is not guessed from its name: in progress, reported, until mapped', () => {
+    const lookup = statusLookup(STATUSES, []);
+    expect(lookup.categoryOf('99999', 'Accepted by PO')).toBe('indeterminate');
+    lookup.sawTransitionInto('99999', 'Accepted by PO');
+    lookup.sawTransitionInto('99999', 'Accepted by PO');
+    lookup.sawTransitionInto('10002', 'whatever'); // listed: not reported
+    expect(lookup.gaps()).toEqual([
+      {
+        kind: 'unreadable',
+        message:
+          'Status "Accepted by PO" (id 99999) is not one of this site\'s statuses (a deleted or renamed workflow status?): ' +
+          '2 histories move issues into it, counted as in progress. Map it to done, in progress or to do in the settings.',
+      },
     ]);
-    expect(['Patch Available', 'Testing'].map(categoryByName)).toEqual(['indeterminate', 'indeterminate']);
+    const mapped = statusLookup(STATUSES, [], { 'accepted by po': 'done', '88888': 'to do' });
+    expect(mapped.categoryOf('99999', 'Accepted by PO')).toBe('done');
+    expect(mapped.isAcceptance('99999', 'Accepted by PO')).toBe(true);
+    expect(mapped.categoryOf('88888', undefined)).toBe('new');
+    mapped.sawTransitionInto('99999', 'Accepted by PO');
+    expect(mapped.gaps()).toEqual([]);
   });
 
   it('the status list wins over the name: an id or name in the list uses its category', () => {
     const lookup = statusLookup(STATUSES, []);
     expect(lookup.categoryOf('10002', 'whatever')).toBe('new');
     expect(lookup.categoryOf(null, 'ready for dev')).toBe('new');
-    expect(lookup.categoryOf('unknown', 'Closed')).toBe('done');
+    expect(lookup.categoryOf('unknown', 'Done')).toBe('done');
   });
 
   it('the level comes from hierarchyLevel; the type name only when it is missing', () => {

@@ -1,3 +1,4 @@
+import { COMPLETE_DATA } from '../../../src/export/completeness';
 import {
   acceptanceCsv,
   acceptanceMarkdown,
@@ -84,7 +85,7 @@ describe('acceptance review of one sprint', () => {
     const capped = acceptanceReview(result, 2)!;
     expect([capped.issues.length, capped.completedCount, capped.selfAcceptanceRate]).toEqual([3, 60, 0.2]);
     expect([capped.carriedOver.length, capped.carriedOverCount]).toEqual([1, 55]);
-    const text = acceptanceMarkdown(capped, BASE);
+    const text = acceptanceMarkdown(capped, BASE, COMPLETE_DATA);
     expect(text).toContain('The 3 most recent of 60 completed issues are listed.');
     expect(text).toContain('1 of 55 carried-over issues are listed.');
     expect(text).toContain('60 completed, 12 self-accepted (20 %)');
@@ -109,7 +110,7 @@ describe('acceptance exports', () => {
   const review = acceptanceReview(analysisFixture(), 2)!;
 
   test('the CSV has one row per completed issue, then one per carried-over issue, with Jira links', () => {
-    const records = parseCsv(acceptanceCsv(review, BASE));
+    const records = parseCsv(acceptanceCsv(review, BASE, COMPLETE_DATA));
     expect(records[0]).toEqual([
       'Sprint',
       'Issue',
@@ -180,7 +181,7 @@ describe('acceptance exports', () => {
   });
 
   test('the Markdown has the header figures, the warning, a linked issues table and the carry-over', () => {
-    const text = acceptanceMarkdown(review, BASE);
+    const text = acceptanceMarkdown(review, BASE, COMPLETE_DATA);
     const lines = text.split('\n');
     expect(lines[0]).toBe(
       '**Sprint 2** (CHK board): 3 completed, 1 self-accepted (33 %), 1 without acceptance criteria, ' +

@@ -1,5 +1,12 @@
 // Test support: plain fetch calls against an in-process local Jira server, and a two-project fixture snapshot.
-import { startJiraServer, type JiraServer } from '../../../tools/jira-server/server';
+// The calls act as the site admin unless given other headers: the server answers a request that names no account
+// as an anonymous user, so whoever needs to see everything says so (AS_SITE_ADMIN), and ANONYMOUS is explicit too.
+import {
+  ACTING_ACCOUNT_HEADER,
+  SITE_ADMIN_ACCOUNT_ID,
+  startJiraServer,
+  type JiraServer,
+} from '../../../tools/jira-server/server';
 import {
   goraParts,
   sampleIssues,
@@ -16,12 +23,21 @@ export interface JsonResponse<T = Record<string, unknown>> {
 
 type Body = Record<string, unknown>;
 
+export function asAccount(accountId: string): Record<string, string> {
+  return { [ACTING_ACCOUNT_HEADER]: accountId };
+}
+
+/** The site admin, who browses every project whatever permissions.json says. */
+export const AS_SITE_ADMIN: Readonly<Record<string, string>> = asAccount(SITE_ADMIN_ACCOUNT_ID);
+/** No acting account and no credentials: Jira's anonymous user. */
+export const ANONYMOUS: Readonly<Record<string, string>> = {};
+
 export async function call<T = Body>(
   server: JiraServer,
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
-  headers: Record<string, string> = {},
+  headers: Readonly<Record<string, string>> = AS_SITE_ADMIN,
 ): Promise<JsonResponse<T>> {
   const response = await fetch(server.url + path, {
     method,
@@ -53,7 +69,7 @@ export interface BulkPage {
 export async function searchAll(
   server: JiraServer,
   request: Record<string, unknown>,
-  headers: Record<string, string> = {},
+  headers: Readonly<Record<string, string>> = AS_SITE_ADMIN,
 ): Promise<{ issues: SearchPage['issues']; pages: number }> {
   const issues: SearchPage['issues'] = [];
   let nextPageToken: string | undefined;
@@ -78,7 +94,7 @@ export async function searchAll(
 export async function bulkAll(
   server: JiraServer,
   request: Record<string, unknown>,
-  headers: Record<string, string> = {},
+  headers: Readonly<Record<string, string>> = AS_SITE_ADMIN,
 ): Promise<{
   byIssue: Map<string, BulkPage['issueChangeLogs'][number]['changeHistories']>;
   pages: number;
@@ -187,10 +203,6 @@ export async function writeFixtureSnapshot(): Promise<{
     },
   });
   return { dir, gora, tez, big };
-}
-
-export function asAccount(accountId: string): Record<string, string> {
-  return { 'x-acting-account-id': accountId };
 }
 
 export { startJiraServer };

@@ -1,7 +1,9 @@
 // Acting accounts and permissions.json: what each viewer can see, as Jira hides it (missing, not forbidden).
-import type { JiraServer } from '../../../tools/jira-server/server';
+import { SITE_ADMIN_ACCOUNT_ID, type JiraServer } from '../../../tools/jira-server/server';
 import { removeTempSnapshots, type RawIssue } from '../snapshot/temp-snapshot';
 import {
+  ANONYMOUS,
+  AS_SITE_ADMIN,
   asAccount,
   bulkAll,
   call,
@@ -34,28 +36,132 @@ interface Paged<T> {
   total: number;
 }
 
-describe('with no acting account header the site admin sees everything', () => {
-  it('searches, bulk-fetches and lists all three projects', async () => {
-    const { issues } = await searchAll(server, { jql: 'project in (GORA, TEZ, BIG)', maxResults: 5000 });
+describe('the site admin, named by x-acting-account-id: local-site-admin, sees everything', () => {
+  it('searches, bulk-fetches and lists all three projects, although permissions.json does not list it', async () => {
+    const { issues } = await searchAll(
+      server,
+      { jql: 'project in (GORA, TEZ, BIG)', maxResults: 5000 },
+      AS_SITE_ADMIN,
+    );
     expect(issues).toHaveLength(gora.length + tez.length + big.length);
-    const projects = await call<Paged<{ key: string }>>(server, 'GET', '/rest/api/3/project/search');
+    const { byIssue } = await bulkAll(server, { issueIdsOrKeys: tez.map((i) => i.key) }, AS_SITE_ADMIN);
+    expect(byIssue.size).toBe(tez.length);
+    const projects = await call<Paged<{ key: string }>>(
+      server,
+      'GET',
+      '/rest/api/3/project/search',
+      undefined,
+      AS_SITE_ADMIN,
+    );
     expect(projects.body.values.map((p) => p.key)).toEqual(['BIG', 'GORA', 'TEZ']);
-    const me = await call(server, 'GET', '/rest/api/3/myself');
-    expect(me.body).toMatchObject({ accountId: 'local-site-admin', active: true });
+    const me = await call(server, 'GET', '/rest/api/3/myself', undefined, AS_SITE_ADMIN);
+    expect(me.body).toEqual({
+      accountId: SITE_ADMIN_ACCOUNT_ID,
+      accountType: 'atlassian',
+      displayName: 'Site admin',
+      active: true,
+    });
   });
 
-  it('ignores a basic auth header', async () => {
+  it('basic auth without an acting account is the token owner, who the server cannot check: the site admin', async () => {
+    const basic = { Authorization: `Basic ${Buffer.from('someone@example.com:token').toString('base64')}` };
     const page = await call<SearchPage>(
       server,
       'POST',
       '/rest/api/3/search/jql',
       { jql: 'project = TEZ', maxResults: 100 },
-      {
-        Authorization: `Basic ${Buffer.from('someone@example.com:token').toString('base64')}`,
-      },
+      basic,
     );
     expect(page.status).toBe(200);
     expect(page.body.issues).toHaveLength(tez.length);
+    // An acting account named as well wins over the credentials.
+    const asAlice = await call<SearchPage>(
+      server,
+      'POST',
+      '/rest/api/3/search/jql',
+      { jql: 'project = GORA', maxResults: 100 },
+      { ...basic, ...asAccount(alice) },
+    );
+    expect(asAlice.body.issues).toHaveLength(gora.length);
+    const hidden = await call(
+      server,
+      'POST',
+      '/rest/api/3/search/jql',
+      { jql: 'project = TEZ' },
+      { ...basic, ...asAccount(alice) },
+    );
+    expect(hidden.status).toBe(400);
+  });
+});
+
+describe('a request that names no account is anonymous, as Jira Cloud answers one without credentials', () => {
+  const notLoggedIn = {
+    errorMessages: [expect.stringContaining('Client must be authenticated') as string],
+    errors: {},
+  };
+
+  it('finds no issue, no project, no person and no browse permission where Jira lets anonymous callers ask', async () => {
+    const search = await call(
+      server,
+      'POST',
+      '/rest/api/3/search/jql',
+      { jql: 'updated >= "2000-01-01"' },
+      ANONYMOUS,
+    );
+    expect(search).toMatchObject({ status: 200, body: { issues: [], isLast: true } });
+    const named = await call<{ errorMessages: string[] }>(
+      server,
+      'POST',
+      '/rest/api/3/search/jql',
+      { jql: 'project = TEZ' },
+      ANONYMOUS,
+    );
+    expect(named.status).toBe(400);
+    expect(named.body.errorMessages).toEqual(["The value 'TEZ' does not exist for the field 'project'."]);
+    const changelog = await call(
+      server,
+      'GET',
+      `/rest/api/3/issue/${tez[0]?.key}/changelog`,
+      undefined,
+      ANONYMOUS,
+    );
+    expect(changelog.status).toBe(404);
+    const projects = await call<Paged<unknown>>(
+      server,
+      'GET',
+      '/rest/api/3/project/search',
+      undefined,
+      ANONYMOUS,
+    );
+    expect(projects).toMatchObject({ status: 200, body: { values: [], total: 0 } });
+    const global = await call<{ permissions: { BROWSE_PROJECTS: { havePermission: boolean } } }>(
+      server,
+      'GET',
+      '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS',
+      undefined,
+      ANONYMOUS,
+    );
+    expect(global.body.permissions.BROWSE_PROJECTS.havePermission).toBe(false);
+    const people = await call(server, 'GET', '/rest/api/3/user/search?query=a', undefined, ANONYMOUS);
+    expect(people).toMatchObject({ status: 200, body: [] });
+    // (That an account finds people there is shown in private-data.test.ts, on a site with Cloud people.)
+  });
+
+  it.each([
+    ['GET', '/rest/api/3/myself', undefined],
+    ['POST', '/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: ['GORA-1'] }],
+    ['GET', '/rest/agile/1.0/board', undefined],
+    ['GET', '/rest/agile/1.0/board/1/sprint', undefined],
+    ['GET', '/rest/agile/1.0/sprint/11/issue', undefined],
+  ] as const)('is refused with 401 where Jira needs a login: %s %s', async (method, path, body) => {
+    const response = await call(server, method, path, body, ANONYMOUS);
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual(notLoggedIn);
+  });
+
+  it('an empty acting-account header names no one either', async () => {
+    const me = await call(server, 'GET', '/rest/api/3/myself', undefined, { 'x-acting-account-id': ' ' });
+    expect(me.status).toBe(401);
   });
 });
 

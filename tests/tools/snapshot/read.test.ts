@@ -83,8 +83,11 @@ describe('readSnapshot errors name the file and line', () => {
 
   it('names a missing or malformed JSON file', async () => {
     const parts = await goraParts();
-    const dir = await writeTempSnapshot({ ...parts, site: { recordedAt: 'x', projects: [] } });
-    await expect(readSnapshot(dir)).rejects.toThrow(/site\.json: does not look like site\.json .*baseUrl/);
+    const dir = await writeTempSnapshot({
+      ...parts,
+      site: { recordedAt: '2025-01-01T00:00:00Z', projects: [] },
+    });
+    await expect(readSnapshot(dir)).rejects.toThrow(/site\.json: baseUrl: .*The file should hold site\.json/);
     const noBoards = await writeTempSnapshot({ ...parts, boards: undefined, sprints: undefined });
     const read = await readSnapshot(noBoards);
     expect(read.boards).toEqual([]);
@@ -94,6 +97,75 @@ describe('readSnapshot errors name the file and line', () => {
       permissions: { accounts: { a: { projects: 'GORA' } } },
     });
     await expect(readSnapshot(badPermissions)).rejects.toThrow(/permissions\.json: .*accounts\.a\.projects/);
+  });
+
+  it.each([
+    [
+      'site.json',
+      { recordedAt: 'yesterday' },
+      'site.json: recordedAt: not an ISO date-time such as 2025-03-01T12:00:00.000Z',
+    ],
+    ['site.json', { recordedAt: '2025-02-30T00:00:00Z' }, 'site.json: recordedAt: not an ISO date-time'],
+    ['site.json', { baseUrl: 'issues.apache.org' }, 'site.json: baseUrl: not an http(s) address'],
+    ['site.json', { projects: [{ name: 'No key' }] }, 'site.json: projects[0]'],
+  ])('names the file and the field of a malformed %s: %j', async (_file, change, message) => {
+    const parts = await goraParts();
+    const dir = await writeTempSnapshot({ ...parts, site: { ...(parts.site as object), ...change } });
+    const error = (await readSnapshot(dir).catch((e: unknown) => e)) as SnapshotError;
+    expect(error).toBeInstanceOf(SnapshotError);
+    expect(error.file).toBe(path.join(dir, 'site.json'));
+    expect(error.message).toContain(path.join(dir, message));
+    expect(error.message).toContain('correct it, or record the snapshot again');
+  });
+
+  it('names the file and the field of malformed fields, statuses, boards, sprints and permissions', async () => {
+    const parts = await goraParts();
+    const fields = structuredClone(parts.fields) as Record<string, unknown>[];
+    delete fields[3]?.name;
+    const statuses = structuredClone(parts.statuses) as Record<string, unknown>[];
+    (statuses[1] as { statusCategory: unknown }).statusCategory = 'done';
+    const cases: [Partial<Parameters<typeof writeTempSnapshot>[0]>, string, RegExp][] = [
+      [{ fields }, 'fields.json', /fields\.json: \[3\]\.name: /],
+      [{ statuses }, 'statuses.json', /statuses\.json: \[1\]\.statusCategory: /],
+      [{ boards: [{ id: '7', name: 'Board' }] }, 'boards.json', /boards\.json: \[0\]\.id: /],
+      [
+        { sprints: { '7': [{ id: 1, name: 'S1', state: 'closed', startDate: 'last Monday' }] } },
+        'sprints.json',
+        /sprints\.json: 7\[0\]\.startDate: not a date-time such as 2025-03-01T12:00:00\.000Z/,
+      ],
+      [
+        { sprints: { board7: [] } },
+        'sprints.json',
+        /sprints\.json: board7: not a board id \(sprints\.json is keyed by board id/,
+      ],
+      [
+        { permissions: { accounts: { '': { projects: ['GORA'] } } } },
+        'permissions.json',
+        /permissions\.json: accounts\[""\]: an account id cannot be empty/,
+      ],
+    ];
+    for (const [change, file, message] of cases) {
+      const dir = await writeTempSnapshot({ ...parts, ...change });
+      const error = (await readSnapshot(dir).catch((e: unknown) => e)) as SnapshotError;
+      expect(error).toBeInstanceOf(SnapshotError);
+      expect(error.file).toBe(path.join(dir, file));
+      expect(error.message).toMatch(message);
+    }
+  });
+
+  it('reads sprint dates the way Jira writes them, with Z or a +0000 offset', async () => {
+    const parts = await goraParts();
+    const sprint = { id: 1, name: 'S1', state: 'closed' };
+    const dir = await writeTempSnapshot({
+      ...parts,
+      sprints: {
+        '7': [
+          { ...sprint, startDate: '2025-03-01T12:00:00.000Z', endDate: '2025-03-15T12:00:00.000+0000' },
+          { ...sprint, id: 2, startDate: '2025-03-15T12:00:00+01:00' },
+        ],
+      },
+    });
+    expect((await readSnapshot(dir)).sprints['7']).toHaveLength(2);
   });
 
   it('reads a 3000-issue, 60,000-history issues file (over 10 MB) completely', async () => {
@@ -106,6 +178,83 @@ describe('readSnapshot errors name the file and line', () => {
     expect(snapshot.issues).toHaveLength(3000);
     expect(snapshot.issues.reduce((n, i) => n + (i.changelog?.histories.length ?? 0), 0)).toBe(60000);
     expect(size).toBeGreaterThan(10_000_000);
+  });
+});
+
+describe('e-mail addresses in a snapshot are dropped when it is read', () => {
+  it('at any depth, in every file, even with the key spelt with a \\u escape', async () => {
+    const parts = await goraParts();
+    const withEmail = (person: Record<string, unknown> | null | undefined, email: string) =>
+      person ? { ...person, emailAddress: email } : person;
+    const issues = parts.issues.map((issue, i) => {
+      const fields = issue.fields as Record<string, unknown> & {
+        assignee?: Record<string, unknown> | null;
+        reporter?: Record<string, unknown> | null;
+      };
+      return {
+        ...issue,
+        fields: {
+          ...fields,
+          assignee: withEmail(fields.assignee, `assignee${i}@example.com`),
+          reporter: withEmail(fields.reporter, `reporter${i}@example.com`),
+          // A user picker: users in a list inside a custom field.
+          customfield_99001: [
+            { accountId: `acc-${i}`, displayName: 'Picked', emailAddress: `pick${i}@example.com` },
+          ],
+        },
+        changelog: {
+          ...issue.changelog,
+          histories: issue.changelog.histories.map((h) => ({
+            ...h,
+            author: withEmail(h.author as Record<string, unknown>, `author${i}@example.com`),
+          })),
+        },
+      };
+    });
+    const text = issues.map((issue) => JSON.stringify(issue)).join('\n');
+    // The last issue spells the key "email\u0041ddress": JSON for the same key.
+    const lines = text.split('\n');
+    lines[lines.length - 1] = (lines[lines.length - 1] as string).replace(
+      /"emailAddress"/g,
+      '"email\\u0041ddress"',
+    );
+    const dir = await writeTempSnapshot({
+      ...parts,
+      site: { ...(parts.site as object), owner: { displayName: 'Admin', emailAddress: 'admin@example.com' } },
+      issues: lines.join('\n') + '\n',
+      boards: [
+        {
+          id: 7,
+          name: 'Board',
+          admins: { users: [{ displayName: 'Ann', emailAddress: 'ann@example.com' }] },
+        },
+      ],
+      sprints: {
+        '7': [{ id: 1, name: 'S1', state: 'closed', createdBy: { emailAddress: 'sam@example.com' } }],
+      },
+      permissions: {
+        accounts: { alice: { displayName: 'Alice', emailAddress: 'alice@example.com', projects: ['GORA'] } },
+      },
+    });
+    expect(lines.join('\n')).toContain('email\\u0041ddress');
+    const snapshot = await readSnapshot(dir);
+    const everything = JSON.stringify(snapshot);
+    expect(everything).not.toContain('emailAddress');
+    expect(everything).not.toContain('@example.com');
+    expect(JSON.stringify(snapshotToSiteData(snapshot))).not.toContain('@example.com');
+    expect(JSON.stringify(snapshotToSiteData(snapshot, { accountId: 'alice' }))).not.toContain(
+      '@example.com',
+    );
+    // Only the addresses went: the people and everything else are still there.
+    expect(snapshot.issues).toHaveLength(parts.issues.length);
+    expect(snapshot.issues[0]?.fields.customfield_99001).toEqual([
+      { accountId: 'acc-0', displayName: 'Picked' },
+    ]);
+    expect(snapshot.boards[0]).toEqual({ id: 7, name: 'Board', admins: { users: [{ displayName: 'Ann' }] } });
+    expect(snapshot.permissions?.accounts.alice).toEqual({ displayName: 'Alice', projects: ['GORA'] });
+    const histories = (s: { changelog?: { histories: unknown[] } }[]) =>
+      s.reduce((n, i) => n + (i.changelog?.histories.length ?? 0), 0);
+    expect(histories(snapshot.issues)).toBe(histories(parts.issues));
   });
 });
 

@@ -1,13 +1,18 @@
 // The recorder end to end: the app's own JiraClient through the outside-Forge transport, against the local Jira
 // server serving a snapshot; the recording read back must equal the source, and a stopped run must resume without
 // asking again for what it already has. Counts come from the source files, requests from the server's counters.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JiraError } from '../../../src/jira/errors';
 import type { JiraIssue } from '../../../src/jira/schemas';
-import { startJiraServer, ENDPOINTS, type JiraServer } from '../../../tools/jira-server/server';
+import {
+  ENDPOINTS,
+  SITE_ADMIN_ACCOUNT_ID,
+  startJiraServer,
+  type JiraServer,
+} from '../../../tools/jira-server/server';
 import { RECORD_PHASES, type ProgressReport } from '../../../tools/snapshot/progress';
 import { readSnapshot, siteProjectKeys, type Snapshot } from '../../../tools/snapshot/read';
 import {
@@ -98,7 +103,8 @@ function freshOut(): string {
 function options(outDir: string, more: Partial<RecordOptions> = {}): RecordOptions {
   return {
     baseUrl: server.url,
-    auth: { kind: 'local' },
+    // The local server answers a request that names no account as anonymous: the recorder acts as the site admin.
+    auth: { kind: 'local', accountId: SITE_ADMIN_ACCOUNT_ID },
     projects: ['TEZ'],
     outDir,
     limits: { searchPageSize: PAGE },
@@ -295,6 +301,123 @@ describe('recording a site from the local Jira server', () => {
   });
 });
 
+/**
+ * A fetch that answers as a real Jira Cloud site would for an account allowed to see e-mail addresses: every
+ * object of every response (users, fields, boards, histories, page wrappers…) gets an `emailAddress`.
+ */
+function withEmailAddresses(): { fetch: typeof fetch; added: () => number } {
+  let added = 0;
+  const addTo = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(addTo);
+    if (value === null || typeof value !== 'object') return value;
+    added += 1;
+    const entries = Object.entries(value).map(([key, inner]) => [key, addTo(inner)]);
+    return { ...Object.fromEntries(entries), emailAddress: `person${added}@example.com` };
+  };
+  return {
+    added: () => added,
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      const text = await response.text();
+      if (!response.ok || text === '') return new Response(text, response);
+      return new Response(JSON.stringify(addTo(JSON.parse(text))), {
+        status: response.status,
+        headers: response.headers,
+      });
+    },
+  };
+}
+
+/** Every file under `dir` (the partial folder or the snapshot) that holds the text `emailAddress`. */
+function filesWithEmailAddresses(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((name) => readFileSync(join(dir, name), 'utf8').includes('emailAddress'));
+}
+
+describe('e-mail addresses are never stored', () => {
+  it('a site that sends them at every depth is recorded without any, in the partial folder and the snapshot', async () => {
+    const out = freshOut();
+    const site = withEmailAddresses();
+    const partialFilesWithEmail = new Set<string>();
+    let checkpoints = 0;
+    await recordSite(
+      options(out, {
+        fetch: site.fetch,
+        // After every page and chunk: what an interrupted run would leave on disk.
+        onCheckpoint: () => {
+          checkpoints += 1;
+          for (const name of filesWithEmailAddresses(`${out}.partial`)) partialFilesWithEmail.add(name);
+        },
+      }),
+    );
+    // More addresses were sent than the source has histories: users, fields, boards and sprints had them too.
+    expect(site.added()).toBeGreaterThan(historyCount(sourceSnapshot));
+    expect(checkpoints).toBeGreaterThan(5);
+    expect([...partialFilesWithEmail]).toEqual([]);
+    expect(readdirSync(out).sort()).toEqual([
+      'boards.json',
+      'fields.json',
+      'issues.ndjson',
+      'site.json',
+      'sprints.json',
+      'statuses.json',
+    ]);
+    expect(filesWithEmailAddresses(out)).toEqual([]);
+    // Only the e-mail addresses went: the rest reads back equal to the source.
+    expect(normalised(await readSnapshot(out))).toEqual(normalised(sourceSnapshot));
+  });
+
+  it('a partial folder an older recorder left with e-mail addresses is finished without them', async () => {
+    const out = freshOut();
+    const stop = new AbortController();
+    const first = recordSite(
+      options(out, {
+        signal: stop.signal,
+        onCheckpoint: (state) => {
+          if (state.changelogs.issuesDone >= CHUNK) stop.abort();
+        },
+      }),
+    );
+    await expect(first).rejects.toThrow(RecordingInterrupted);
+    // What an older recorder would have written: the same lines with an e-mail address on every user.
+    const partial = `${out}.partial`;
+    for (const name of [PARTIAL_FILES.issues, PARTIAL_FILES.changelogs, 'fields.json', 'boards.json']) {
+      const file = join(partial, name);
+      const text = readFileSync(file, 'utf8').replace(
+        /"displayName":/g,
+        '"emailAddress":"old@example.com","displayName":',
+      );
+      await writeFile(file, text);
+    }
+    expect(filesWithEmailAddresses(partial).length).toBeGreaterThan(0);
+    const state = await readState(out);
+    // The data files were rewritten longer: point the checkpoint at their new ends so nothing is cut back.
+    const size = (name: string) => readFileSync(join(partial, name)).length;
+    await writeFile(
+      join(partial, PARTIAL_FILES.state),
+      JSON.stringify({
+        ...state,
+        issues: { ...state.issues, bytes: size(PARTIAL_FILES.issues) },
+        changelogs: { ...state.changelogs, bytes: size(PARTIAL_FILES.changelogs) },
+      }),
+    );
+    await recordSite(options(out));
+    expect(filesWithEmailAddresses(out)).toEqual([]);
+    expect(normalised(await readSnapshot(out))).toEqual(normalised(sourceSnapshot));
+  });
+});
+
+describe('recording the local Jira server names who records', () => {
+  it('without an account the server answers as anonymous: the recording stops before any issue is read', async () => {
+    const out = freshOut();
+    await expect(recordSite(options(out, { auth: { kind: 'local' } }))).rejects.toThrow(
+      `Project TEZ is not on ${server.url}, or this account cannot browse it.`,
+    );
+    expect(server.requestCounts()[SEARCH]).toBeUndefined();
+    expect(server.requestCounts()[BULK]).toBeUndefined();
+  });
+});
+
 describe('a recording that stops half way', () => {
   it('keeps the finished changelog chunks, and the second run asks only for the rest', async () => {
     const out = freshOut();
@@ -356,7 +479,8 @@ describe('a recording that stops half way', () => {
     const state = await readState(out);
     expect(state.issues).toMatchObject({ complete: false, count: PAGE });
     expect(state.issues.nextPageToken).toEqual(expect.any(String));
-    expect(server.requestCounts()[SEARCH]).toBe(2);
+    // The first page, then the second tried twice: a 500 on a read is retried once.
+    expect(server.requestCounts()[SEARCH]).toBe(3);
     expect(server.requestCounts()[BULK]).toBeUndefined();
 
     server.setFaults([]);
@@ -484,7 +608,7 @@ const acmePresent = existsSync(join(ACME, 'site.json'));
     const out = freshOut();
     const result = await recordSite({
       baseUrl: acme.url,
-      auth: { kind: 'local' },
+      auth: { kind: 'local', accountId: SITE_ADMIN_ACCOUNT_ID },
       projects: siteProjectKeys(acmeSnapshot.site),
       outDir: out,
       estimateIssueCount: false,

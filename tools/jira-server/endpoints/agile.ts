@@ -6,6 +6,7 @@ import { parseJql } from '../jql';
 import { AGILE_MAX_RESULTS, intParam, pageSize, truncatedLength } from '../paging';
 import { badRequest, notFound, ok, type Reply } from '../reply';
 import type { IndexedIssue } from '../site-index';
+import { requireAccount } from '../viewer';
 import { matchIssues } from './search';
 
 interface OffsetPage<T> {
@@ -26,6 +27,7 @@ function offsetPage<T>(ctx: RequestContext, all: T[]): OffsetPage<T> {
   );
   let values = all.slice(startAt, startAt + maxResults);
   if (values.length >= 2 && ctx.page.truncate()) values = values.slice(0, truncatedLength(values.length));
+  if (startAt + values.length < all.length && ctx.page.empty()) values = [];
   return { values, startAt, maxResults, total: all.length, isLast: startAt + values.length >= all.length };
 }
 
@@ -44,7 +46,9 @@ function visibleBoards(ctx: RequestContext): JiraBoard[] {
   });
 }
 
+// Every agile endpoint answers 401 "if the user is not logged in" (Jira Software OpenAPI): anonymous is refused.
 export function boardList(ctx: RequestContext): Reply {
+  requireAccount(ctx.viewer);
   const q = ctx.url.searchParams;
   const projectKeyOrId = q.get('projectKeyOrId');
   const types = (q.get('type') ?? '')
@@ -75,6 +79,7 @@ export function boardList(ctx: RequestContext): Reply {
 const STATE_ORDER: Record<string, number> = { closed: 0, active: 1, future: 2 };
 
 export function boardSprints(ctx: RequestContext): Reply {
+  requireAccount(ctx.viewer);
   const boardId = Number(ctx.params.boardId);
   const board = Number.isInteger(boardId) ? visibleBoards(ctx).find((b) => b.id === boardId) : undefined;
   if (!board)
@@ -110,6 +115,7 @@ export function boardSprints(ctx: RequestContext): Reply {
 
 /** GET /rest/agile/1.0/sprint/{sprintId}/issue: issues whose Sprint field names the sprint, in rank order. */
 export function sprintIssues(ctx: RequestContext): Reply {
+  requireAccount(ctx.viewer);
   const sprintId = Number(ctx.params.sprintId);
   if (!Number.isInteger(sprintId) || !ctx.index.sprintIds.has(sprintId)) {
     notFound(

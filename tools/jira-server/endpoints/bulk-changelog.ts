@@ -15,7 +15,7 @@ import {
 } from '../paging';
 import { badRequest, ok, type Reply } from '../reply';
 import { findIssue, type IndexedIssue, type SiteIndex } from '../site-index';
-import { viewerCacheKey } from '../viewer';
+import { requireAccount, viewerCacheKey } from '../viewer';
 
 /** The histories a bulk request selects, in Jira's order: issue of each, and its (possibly filtered) JSON. */
 export interface BulkHistoryList {
@@ -78,6 +78,8 @@ function stringList(value: unknown, name: string): string[] {
 }
 
 export function bulkFetchChangelogs(ctx: RequestContext): Reply {
+  // Jira does not open the bulk changelog to anonymous callers (no "can be accessed anonymously" in its OpenAPI).
+  requireAccount(ctx.viewer);
   const body = ctx.body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     badRequest('Invalid request payload. Refer to the REST API documentation and try again.');

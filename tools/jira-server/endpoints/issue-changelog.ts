@@ -21,6 +21,7 @@ export function issueChangelog(ctx: RequestContext): Reply {
   const total = issue.historyJson.length;
   let values = issue.historyJson.slice(startAt, startAt + maxResults);
   if (values.length >= 2 && ctx.page.truncate()) values = values.slice(0, truncatedLength(values.length));
+  if (startAt + values.length < total && ctx.page.empty()) values = [];
   const isLast = startAt + values.length >= total;
   const base = `${ctx.baseUrl}/rest/api/3/issue/${encodeURIComponent(issue.key)}/changelog`;
   const nextPage = isLast

@@ -109,16 +109,27 @@ function search(ctx: RequestContext, request: SearchRequest): Reply {
 
   let page = matched.slice(offset, offset + size);
   if (page.length >= 2 && ctx.page.truncate()) page = page.slice(0, truncatedLength(page.length));
+  // Faults of a page that promises more: it comes back empty, or without the token to read the rest.
+  const moreAfter = offset + page.length < matched.length;
+  let isLast = !moreAfter;
+  let dropToken = false;
+  if (moreAfter && ctx.page.empty()) {
+    page = [];
+    dropToken = true;
+  } else if (moreAfter && ctx.page.dropToken()) {
+    dropToken = true;
+  }
   const nextOffset = offset + page.length;
   let nextPageToken =
-    nextOffset < matched.length ? encodePageToken(nextOffset, requestFingerprint) : undefined;
+    nextOffset < matched.length && !dropToken ? encodePageToken(nextOffset, requestFingerprint) : undefined;
   if (typeof request.nextPageToken === 'string' && request.nextPageToken !== '' && ctx.page.repeatToken()) {
     nextPageToken = request.nextPageToken;
+    isLast = false;
   }
 
   const issues = page.map((issue) => issueJson(issue, selection, ctx.index, ctx.baseUrl)).join(',');
   const tokenPart = nextPageToken === undefined ? '' : `"nextPageToken":${JSON.stringify(nextPageToken)},`;
-  return ok(`{"issues":[${issues}],${tokenPart}"isLast":${nextPageToken === undefined}}`);
+  return ok(`{"issues":[${issues}],${tokenPart}"isLast":${isLast}}`);
 }
 
 export function searchJqlPost(ctx: RequestContext): Reply {

@@ -8,7 +8,7 @@ import {
   truncatedLength,
 } from '../paging';
 import { badRequest, notFound, ok, type Reply } from '../reply';
-import { SITE_ADMIN_ACCOUNT_ID } from '../viewer';
+import { requireAccount, SITE_ADMIN_ACCOUNT_ID } from '../viewer';
 
 export function fieldList(ctx: RequestContext): Reply {
   return ok(ctx.index.meta.fields);
@@ -18,20 +18,14 @@ export function statusList(ctx: RequestContext): Reply {
   return ok(ctx.index.meta.statuses);
 }
 
+/** GET /rest/api/3/myself: "Permission to access Jira" is required, so an anonymous request is a 401. */
 export function myself(ctx: RequestContext): Reply {
-  const accountId = ctx.viewer.accountId;
-  if (accountId === undefined) {
-    return ok({
-      accountId: SITE_ADMIN_ACCOUNT_ID,
-      accountType: 'atlassian',
-      displayName: 'Site admin',
-      active: true,
-    });
-  }
+  requireAccount(ctx.viewer);
+  const accountId = ctx.viewer.accountId ?? SITE_ADMIN_ACCOUNT_ID;
   const displayName =
     ctx.index.meta.permissions?.accounts[accountId]?.displayName ??
     ctx.index.users.get(accountId)?.displayName ??
-    accountId;
+    (accountId === SITE_ADMIN_ACCOUNT_ID ? 'Site admin' : accountId);
   return ok({ accountId, accountType: 'atlassian', displayName, active: true });
 }
 
@@ -124,12 +118,14 @@ const USER_SEARCH_MAX_RESULTS = 50;
 
 /**
  * GET /rest/api/3/user/search?query=…: people whose display name contains the query, case-insensitive, as Jira
- * matches on the start of name parts and on e-mail (which snapshots never hold). Every viewer may search people.
+ * matches on the start of name parts and on e-mail (which snapshots never hold). Every account may search people;
+ * an anonymous request finds no one (Jira: "Anonymous calls … return empty search results").
  */
 export function userSearch(ctx: RequestContext): Reply {
   const q = ctx.url.searchParams;
   const query = (q.get('query') ?? '').trim().toLowerCase();
   if (query === '') badRequest('The query parameter is required.', { query: 'required' });
+  if (ctx.viewer.accountId === undefined) return ok([]);
   const max = Math.min(
     intParam(q.get('maxResults'), 'maxResults', USER_SEARCH_MAX_RESULTS),
     USER_SEARCH_MAX_RESULTS,

@@ -256,7 +256,9 @@
       };
       const answer = await post('/__preview/invoke', { frame, functionKey, payload: payload ?? {} });
       if (answer.ok !== true) {
-        const error = (answer.error ?? {}) as { message?: string };
+        const error = (answer.error ?? {}) as { name?: string; message?: string };
+        // The resolver let NeedsAuthenticationError through: Forge then asks the user to allow access.
+        if (error.name === 'NEEDS_AUTHENTICATION_ERR') tellHost('consent', {});
         throw new Error(`There was an error invoking the function - ${error.message ?? 'unknown error'}`);
       }
       // With metadata requested, Forge wraps the answer as { body, metadata }.

@@ -133,6 +133,47 @@
     entry.iframe.contentWindow?.postMessage({ source: SOURCE, ...message }, window.location.origin);
   }
 
+  /**
+   * What Forge shows when the app has not yet been allowed to act for the viewer: a prompt in place of the app.
+   * Allowing it records the consent (for this viewer, until the preview restarts) and loads the app again.
+   */
+  function askConsent(entry: FrameEntry): void {
+    const iframe = entry.iframe;
+    if (iframe.previousElementSibling?.classList.contains('consent')) return;
+    const panel = document.createElement('section');
+    panel.className = 'consent';
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-labelledby', 'consent-title');
+    const title = document.createElement('h2');
+    title.id = 'consent-title';
+    title.textContent = 'Allow access';
+    const text = document.createElement('p');
+    text.textContent =
+      'Ownership Map needs your permission to read Jira as you. It only reads what you can open in Jira yourself.';
+    const allow = document.createElement('button');
+    allow.type = 'button';
+    allow.className = 'consent-allow';
+    allow.textContent = 'Allow access';
+    allow.addEventListener('click', () => {
+      void (async () => {
+        allow.disabled = true;
+        await fetch('/__preview/consent', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ accountId: state.viewer }),
+        });
+        panel.remove();
+        iframe.style.display = '';
+        iframe.src = frameUrl(entry);
+      })();
+    });
+    panel.append(title, text, allow);
+    // The frame's own style sets display, which the hidden attribute would not override.
+    iframe.style.display = 'none';
+    iframe.before(panel);
+    allow.focus();
+  }
+
   function note(text: string, kind: 'info' | 'warning' = 'info'): void {
     const notes = byId('notes');
     if ([...notes.children].some((child) => child.textContent === text)) return;
@@ -415,6 +456,9 @@
           break;
         case 'refresh':
           entry.iframe.src = frameUrl(entry);
+          break;
+        case 'consent':
+          askConsent(entry);
           break;
         case 'title':
           document.title = `${String(message.title)} — Ownership Map preview`;

@@ -280,8 +280,8 @@ export function AcceptanceView({
           <ExportActions
             subject="acceptance review"
             fileName={`${fileStem}-${review.name.replace(/[^\w.-]+/g, '-')}-acceptance.csv`}
-            csv={() => acceptanceCsv(review, baseUrl)}
-            markdown={() => acceptanceMarkdown(review, baseUrl)}
+            csv={() => acceptanceCsv(review, baseUrl, result.completeness)}
+            markdown={() => acceptanceMarkdown(review, baseUrl, result.completeness)}
           />
         )}
       </div>

@@ -91,7 +91,7 @@ export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fi
   );
   const unit = periodUnit(table);
   const showTeam = !productOnly && table.team !== null;
-  const shown = { rows, showTeam };
+  const shown = { rows, showTeam, completeness: result.completeness };
   const onSort = (key: BandwidthSortKey) => setSort((current) => nextSort(current, key));
   const columns = 8;
 

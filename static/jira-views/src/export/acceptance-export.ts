@@ -2,11 +2,21 @@
 // Markdown for a retro page: a line with the header figures, the issues table, then the carried-over issues.
 import type { AcceptanceReviewView } from '../model/acceptance-table';
 import { formatPercent, yesNo } from '../model/format';
-import { toCsv, type CsvValue } from './csv';
+import { toCsv, type CsvValue } from '../../../../src/export/csv';
+import {
+  incompleteCsvNotice,
+  incompleteMarkdown,
+  type Completeness,
+} from '../../../../src/export/completeness';
 import { toMarkdownTable } from './markdown';
 import { issueUrl } from '../../../shared/jira-urls';
 
-export function acceptanceCsv(review: AcceptanceReviewView, baseUrl: string): string {
+/** `completeness`: the result's; an export of incomplete data says so on its first line . */
+export function acceptanceCsv(
+  review: AcceptanceReviewView,
+  baseUrl: string,
+  completeness: Completeness,
+): string {
   const header = [
     'Sprint',
     'Issue',
@@ -42,7 +52,7 @@ export function acceptanceCsv(review: AcceptanceReviewView, baseUrl: string): st
       ...header.slice(4).map(() => null),
     ]);
   }
-  return toCsv(header, records);
+  return toCsv(header, records, { notice: incompleteCsvNotice(completeness) });
 }
 
 /** The header figures in one sentence, the same ones the page's header shows. */
@@ -62,7 +72,11 @@ export function acceptanceSummary(review: AcceptanceReviewView): string {
   return parts.join(', ');
 }
 
-export function acceptanceMarkdown(review: AcceptanceReviewView, baseUrl: string): string {
+export function acceptanceMarkdown(
+  review: AcceptanceReviewView,
+  baseUrl: string,
+  completeness: Completeness,
+): string {
   const rows: (string | number)[][] = review.issues.map((issue) => [
     `[${issue.issueKey}](${issueUrl(baseUrl, issue.issueKey)})`,
     issue.acceptorName,
@@ -101,7 +115,7 @@ export function acceptanceMarkdown(review: AcceptanceReviewView, baseUrl: string
       ? [`${review.carriedOver.length} of ${review.carriedOverCount} carried-over issues are listed.`]
       : []),
   ];
-  return [
+  const lines = [
     `**${review.name}** (${review.boardName}): ${acceptanceSummary(review)}.`,
     ...capped,
     ...(acceptors === '' ? [] : [`Acceptors: ${acceptors}.`]),
@@ -109,5 +123,6 @@ export function acceptanceMarkdown(review: AcceptanceReviewView, baseUrl: string
     '',
     table,
     ...(carried === '' ? [] : ['', `Carried over: ${carried}.`]),
-  ].join('\n');
+  ];
+  return `${incompleteMarkdown(completeness)}${lines.join('\n')}`;
 }

@@ -3,13 +3,22 @@
 import type { BandwidthPersonRow, BandwidthTable } from '../model/bandwidth-table';
 import { periodUnit } from '../model/bandwidth-table';
 import { formatPercent, percentOf } from '../model/format';
-import { toCsv, type CsvValue } from './csv';
+import { toCsv, type CsvValue } from '../../../../src/export/csv';
+import {
+  incompleteCsvNotice,
+  incompleteMarkdown,
+  type Completeness,
+} from '../../../../src/export/completeness';
 import { toMarkdownTable } from './markdown';
 
-/** What the page shows: the rows after filter and sort, and whether the Team line is on screen. */
+/**
+ * What the page shows: the rows after filter and sort, whether the Team line is on screen, and whether the result
+ * behind them is complete (an export of incomplete data says so first).
+ */
 export interface BandwidthShown {
   rows: readonly BandwidthPersonRow[];
   showTeam: boolean;
+  completeness: Completeness;
 }
 
 const TEAM_ROLE = 'Delivery only (one group, not broken down)';
@@ -59,7 +68,7 @@ export function bandwidthCsv(table: BandwidthTable, shown: BandwidthShown): stri
   if (shown.showTeam && table.team !== null) {
     records.push([table.team.label, TEAM_ROLE, ...header.slice(2).map(() => null)]);
   }
-  return toCsv(header, records);
+  return toCsv(header, records, { notice: incompleteCsvNotice(shown.completeness) });
 }
 
 function trendText(row: BandwidthPersonRow): string {
@@ -82,7 +91,7 @@ export function bandwidthMarkdown(table: BandwidthTable, shown: BandwidthShown):
   if (shown.showTeam && table.team !== null) {
     records.push([table.team.label, TEAM_ROLE, '', '', '', '', '', '']);
   }
-  return toMarkdownTable(
+  const markdown = toMarkdownTable(
     [
       { header: 'Person' },
       { header: 'Observed role' },
@@ -95,4 +104,5 @@ export function bandwidthMarkdown(table: BandwidthTable, shown: BandwidthShown):
     ],
     records,
   );
+  return `${incompleteMarkdown(shown.completeness)}${markdown}`;
 }

@@ -1,5 +1,5 @@
 // The macro's configuration panel (custom config, same resource as the map): scope, window, declared roles and
-// rows, threshold overrides. Every change is checked against AnalysisConfigSchema; problems show next to their
+// rows, statuses Jira no longer lists, threshold overrides. Every change is checked against AnalysisConfigSchema; problems show next to their
 // field and Save stays disabled until there are none. Save hands the settings to the host with view.submit.
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { useResolver } from '../../../shared/invoke';
 import { DeclaredRolesFields, DeclaredRowsFields } from './DeclaredFields';
 import { ScopeFields } from './ScopeFields';
+import { StatusMappingSection } from './StatusMappingSection';
 import { ThresholdsSection } from './ThresholdsSection';
 import { WindowFields } from './WindowFields';
 import { draftFromSaved, submittedConfig, validateDraft, type ConfigDraft } from './config-draft';
@@ -77,6 +78,7 @@ export function ConfigPanel({ saved }: { saved: Record<string, unknown> | undefi
         onChange={(rows) => update({ rows })}
         onName={remember}
       />
+      <StatusMappingSection draft={draft} errors={errors} onChange={(statuses) => update({ statuses })} />
       <ThresholdsSection
         draft={draft}
         errors={errors}

@@ -1,9 +1,9 @@
 // Advanced settings, collapsed by default: each threshold with its default shown (empty = the default), and
 // whether people who only deliver get their own columns.
 import Textfield from '@atlaskit/textfield';
-import { useState } from 'react';
 import { ThresholdsSchema } from '../../../../src/ownership/config';
 import { percent } from '../../../shared/format';
+import { DisclosureSection } from './Disclosure';
 import { Field, describedBy } from './Field';
 import type { ConfigDraft, FieldErrors } from './config-draft';
 import { THRESHOLD_FIELDS } from './field-labels';
@@ -25,70 +25,55 @@ export function ThresholdsSection({
   const overridden = THRESHOLD_FIELDS.filter(
     (field) => (draft.thresholds[field.key] ?? '').trim() !== '',
   ).length;
-  // Open by itself when something inside needs fixing, so an error is never hidden in a closed section.
-  const [open, setOpen] = useState(overridden > 0);
-  const expanded = open || invalid;
   return (
-    <section className="config-section" aria-labelledby="advanced-heading">
-      <h3 id="advanced-heading">
-        <button
-          type="button"
-          className="disclosure"
-          aria-expanded={expanded}
-          aria-controls="advanced-body"
-          onClick={() => setOpen(!expanded)}
-        >
-          <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> Advanced: thresholds
-          {overridden > 0 ? ` (${overridden} changed)` : ''}
-        </button>
-      </h3>
-      {expanded ? (
-        <div id="advanced-body">
-          <p className="field-help">
-            Leave a field empty to use its default. Shares are fractions from 0 to 1 (0.35 = 35% of the
-            activity).
-          </p>
-          <div className="threshold-grid">
-            {THRESHOLD_FIELDS.map((field) => {
-              const id = `threshold-${field.key}`;
-              const error = errors[`thresholds.${field.key}`];
-              const fallback = DEFAULTS[field.key];
-              const defaultText =
-                field.kind === 'share' ? `Default ${fallback} (${percent(fallback)})` : `Default ${fallback}`;
-              return (
-                <Field
-                  key={field.key}
-                  id={id}
-                  label={field.label}
-                  help={`${field.help} ${defaultText}.`}
-                  error={error}
-                >
-                  <Textfield
-                    id={id}
-                    name={field.key}
-                    inputMode="decimal"
-                    width="small"
-                    placeholder={String(fallback)}
-                    value={draft.thresholds[field.key] ?? ''}
-                    isInvalid={Boolean(error)}
-                    aria-describedby={describedBy(id, true, error)}
-                    onChange={(event) => onThreshold(field.key, event.currentTarget.value)}
-                  />
-                </Field>
-              );
-            })}
-          </div>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={draft.showDeliveryPeople}
-              onChange={(event) => onShowDeliveryPeople(event.currentTarget.checked)}
-            />
-            Show people who only deliver as their own columns (by default they are one &quot;Team&quot;
-            column: the map is about roles, not about ranking engineers)
-          </label>
-        </div>
-      ) : null}
-    </section>
+    <DisclosureSection
+      id="advanced"
+      title={`Advanced: thresholds${overridden > 0 ? ` (${overridden} changed)` : ''}`}
+      initiallyOpen={overridden > 0}
+      forceOpen={invalid}
+    >
+      <p className="field-help">
+        Leave a field empty to use its default. Shares are fractions from 0 to 1 (0.35 = 35% of the activity).
+      </p>
+      <div className="threshold-grid">
+        {THRESHOLD_FIELDS.map((field) => {
+          const id = `threshold-${field.key}`;
+          const error = errors[`thresholds.${field.key}`];
+          const fallback = DEFAULTS[field.key];
+          const defaultText =
+            field.kind === 'share' ? `Default ${fallback} (${percent(fallback)})` : `Default ${fallback}`;
+          return (
+            <Field
+              key={field.key}
+              id={id}
+              label={field.label}
+              help={`${field.help} ${defaultText}.`}
+              error={error}
+            >
+              <Textfield
+                id={id}
+                name={field.key}
+                inputMode="decimal"
+                width="small"
+                placeholder={String(fallback)}
+                value={draft.thresholds[field.key] ?? ''}
+                isInvalid={Boolean(error)}
+                aria-describedby={describedBy(id, true, error)}
+                onChange={(event) => onThreshold(field.key, event.currentTarget.value)}
+              />
+            </Field>
+          );
+        })}
+      </div>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={draft.showDeliveryPeople}
+          onChange={(event) => onShowDeliveryPeople(event.currentTarget.checked)}
+        />
+        Show people who only deliver as their own columns (by default they are one &quot;Team&quot; column:
+        the map is about roles, not about ranking engineers)
+      </label>
+    </DisclosureSection>
   );
 }

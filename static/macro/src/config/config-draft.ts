@@ -15,6 +15,10 @@ export interface DraftRow {
   people: { accountId: string; letter: RaciLetter }[];
 }
 
+/** The categories a status the site no longer lists can be mapped to (AnalysisConfigSchema.statusMapping). */
+export const STATUS_CHOICES = ['done', 'in progress', 'to do'] as const;
+export type StatusChoice = (typeof STATUS_CHOICES)[number];
+
 export interface ConfigDraft {
   projects: string[];
   boards: number[];
@@ -25,6 +29,8 @@ export interface ConfigDraft {
   /** Overrides as typed; a missing or empty entry means "use the default". */
   thresholds: Partial<Record<keyof Thresholds, string>>;
   showDeliveryPeople: boolean;
+  /** Statuses the site no longer lists, mapped to a category, in the order the user added them. */
+  statuses: { name: string; category: StatusChoice }[];
   /** Display names of the people picked, so a reopened panel shows names rather than account ids. */
   names: Record<string, string>;
   /** Saved settings the panel does not edit (acceptance statuses, weights), kept as they were. */
@@ -33,7 +39,17 @@ export interface ConfigDraft {
 
 /** The key under which the panel keeps display names next to the settings (the analysis ignores unknown keys). */
 export const NAMES_KEY = 'displayNames';
-const EDITED_KEYS = ['scope', 'window', 'declared', 'thresholds', 'showDeliveryPeople', NAMES_KEY];
+const EDITED_KEYS = [
+  'scope',
+  'window',
+  'declared',
+  'thresholds',
+  'showDeliveryPeople',
+  'statusMapping',
+  NAMES_KEY,
+];
+const isStatusChoice = (value: unknown): value is StatusChoice =>
+  typeof value === 'string' && (STATUS_CHOICES as readonly string[]).includes(value);
 
 function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -89,6 +105,10 @@ export function draftFromSaved(saved: Record<string, unknown> | undefined): Conf
       ),
     ),
     showDeliveryPeople: config.showDeliveryPeople === true,
+    statuses: Object.entries(record(config.statusMapping)).map(([name, category]) => ({
+      name,
+      category: isStatusChoice(category) ? category : 'in progress',
+    })),
     names,
     untouched,
   };
@@ -126,6 +146,14 @@ export function configInputOf(draft: ConfigDraft): Record<string, unknown> {
     declared,
     ...(Object.keys(thresholds).length > 0 ? { thresholds } : {}),
     ...(draft.showDeliveryPeople ? { showDeliveryPeople: true } : {}),
+    // Unnamed entries are the draft's own problem (validateDraft names them); the schema sees the named ones.
+    ...(draft.statuses.some((s) => s.name.trim() !== '')
+      ? {
+          statusMapping: Object.fromEntries(
+            draft.statuses.filter((s) => s.name.trim() !== '').map((s) => [s.name.trim(), s.category]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -179,6 +207,13 @@ function friendly(path: string, message: string): string {
 export function validateDraft(draft: ConfigDraft): FieldErrors {
   const parsed = AnalysisConfigSchema.safeParse(configInputOf(draft));
   const errors: FieldErrors = {};
+  const seen = new Set<string>();
+  draft.statuses.forEach((status, index) => {
+    const name = status.name.trim().toLowerCase();
+    if (name === '') errors[`statusMapping.${index}`] = 'Name the status as the map names it.';
+    else if (seen.has(name)) errors[`statusMapping.${index}`] = 'This status is already mapped above.';
+    seen.add(name);
+  });
   if (parsed.success) return errors;
   for (const { path, message } of flatten(parsed.error.issues)) {
     if (!(path in errors)) errors[path] = friendly(path, message);

@@ -140,6 +140,7 @@ const TOP_LABELS: Record<string, string> = {
   'declared.po': 'Declared product owner',
   'declared.rows': 'Declared rows',
   acceptanceStatuses: 'Acceptance statuses',
+  statusMapping: 'Statuses Jira no longer lists',
   showDeliveryPeople: 'Show delivery people',
   thresholds: 'Thresholds',
   weights: 'Weights',
@@ -156,6 +157,8 @@ export function settingLabel(path: string): string {
       row[2] === 'label' ? ' name' : row[2] === 'people' ? ' people' : row[2] === 'layer' ? ' layer' : '';
     return `Declared row ${Number(row[1]) + 1}${part}`;
   }
+  const status = /^statusMapping\.(\d+)$/.exec(path);
+  if (status) return `Status ${Number(status[1]) + 1}`;
   const list = /^scope\.(projects|boards)\.\d+$/.exec(path);
   if (list) return TOP_LABELS[`scope.${list[1]}`]!;
   return path;

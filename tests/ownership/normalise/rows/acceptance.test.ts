@@ -17,14 +17,20 @@ describe('acceptance row', () => {
     ]);
   });
 
-  it('a status missing from the status list is classified by name: Closed and Resolved are done', () => {
+  it('a status missing from the status list is not guessed from its name: reported until the user maps it', () => {
     const s = new SiteBuilder();
     s.issue('P-1', { created: '2026-02-20', by: otto, status: 'In Progress' })
       .change('2026-03-10', dev, item.status('Resolved'))
       .change('2026-03-11', otto, item.status('Closed'));
-    const site = norm(s);
-    expect(only(site, 'acceptance').map((e) => e.actorId)).toEqual(['dev', 'otto']);
-    expect(site.issues.get('P-1')?.currentCategory).toBe('done');
+    const unmapped = norm(s);
+    expect(only(unmapped, 'acceptance')).toEqual([]);
+    expect((unmapped.gaps ?? []).map((gap) => [gap.kind, /^Status "(\w+)"/.exec(gap.message)?.[1]])).toEqual([
+      ['unreadable', 'Closed'],
+      ['unreadable', 'Resolved'],
+    ]);
+    const mapped = norm(s, { statusMapping: { Resolved: 'done', closed: 'done' } });
+    expect(only(mapped, 'acceptance').map((e) => e.actorId)).toEqual(['dev', 'otto']);
+    expect(mapped.gaps).toEqual([]);
   });
 
   it('a status the user names as acceptance counts even though its category is indeterminate', () => {
