@@ -213,6 +213,81 @@ export const StatsSchema = z.object({
   automationEvents: z.number().int().min(0),
 });
 
+/** One period of a row's ownership over time: who was accountable over the rolling window ending here. */
+export const TimelinePeriodSchema = z.object({
+  /** "sprint:12" or "month:2026-07". */
+  id: z.string(),
+  /** The sprint's name, or "Jul 2026". */
+  label: z.string(),
+  start: isoTime,
+  /** Exclusive. */
+  end: isoTime,
+  /** A person id, TEAM_ID, or null: nobody holds the accountable share, or fewer than 5 events. */
+  ownerId: z.string().nullable(),
+  share: share.nullable(),
+  /** Human events of the row in the rolling window (the last 3 periods). */
+  eventCount: z.number().int().min(0),
+});
+export type TimelinePeriod = z.infer<typeof TimelinePeriodSchema>;
+
+/** A row's owners over time, site-wide (boardId null, calendar months) or on one board (its sprints). */
+export const RowTimelineSchema = z.object({
+  row: RowKeySchema,
+  boardId: z.number().nullable(),
+  periods: z.array(TimelinePeriodSchema),
+});
+export type RowTimeline = z.infer<typeof RowTimelineSchema>;
+
+const overTimeEvidence = {
+  /** The events behind it (both people's, in the rolling window that decided), newest first, capped. */
+  evidence: z.array(EvidenceSchema),
+  evidenceTotal: z.number().int().min(0),
+};
+
+export const HandoverSchema = z.object({
+  row: RowKeySchema,
+  boardId: z.number().nullable(),
+  fromId: z.string(),
+  toId: z.string(),
+  /** Start of the first period the new owner held the row. */
+  since: isoTime,
+  sincePeriod: z.string(),
+  /** The last period the previous owner held it. */
+  untilPeriod: z.string(),
+  fromShare: share,
+  toShare: share,
+  ...overTimeEvidence,
+});
+export type Handover = z.infer<typeof HandoverSchema>;
+
+export const OwnershipGapSchema = z.object({
+  row: RowKeySchema,
+  boardId: z.number().nullable(),
+  /** Who held the row before it went without owner. */
+  previousOwnerId: z.string(),
+  from: isoTime,
+  fromPeriod: z.string(),
+  toPeriod: z.string(),
+  periods: z.number().int().min(1),
+  /** Still without owner in the last period. */
+  ongoing: z.boolean(),
+});
+export type OwnershipGap = z.infer<typeof OwnershipGapSchema>;
+
+export const AccretionSchema = z.object({
+  personId: z.string(),
+  /** The row taken on. */
+  row: RowKeySchema,
+  boardId: z.number().nullable(),
+  since: isoTime,
+  sincePeriod: z.string(),
+  share,
+  /** The rows the person kept while taking it on. */
+  keptRows: z.array(RowKeySchema),
+  ...overTimeEvidence,
+});
+export type Accretion = z.infer<typeof AccretionSchema>;
+
 export const AnalysisResultSchema = z.object({
   version: z.literal(ANALYSIS_VERSION),
   generatedAt: isoTime,
@@ -245,6 +320,12 @@ export const AnalysisResultSchema = z.object({
   advice: z.array(AdviceSchema),
   bandwidth: BandwidthSchema,
   acceptance: AcceptanceReviewSchema,
+  /** Ownership over time (strategic and tactical rows), site-wide and per board; the events behind each change. */
+  timeline: z.array(RowTimelineSchema),
+  handovers: z.array(HandoverSchema),
+  /** Periods in which a row that had an owner had none (not to be confused with completeness.gaps: data). */
+  ownershipGaps: z.array(OwnershipGapSchema),
+  accretions: z.array(AccretionSchema),
   stats: StatsSchema,
 });
 export type AnalysisResult = z.infer<typeof AnalysisResultSchema>;

@@ -19,6 +19,8 @@ import { normalise } from './normalise';
 import { presentAcceptance } from './present/acceptance';
 import { presentBandwidth } from './present/bandwidth';
 import { presentBoards } from './present/boards';
+import { presentOverTime } from './present/over-time';
+import { ownershipOverTime } from './over-time/timeline';
 import { iso, round2, share4 } from './present/numbers';
 import { presentRows } from './present/rows';
 import { computeRaciMaps, issuePeopleOf } from './raci';
@@ -98,6 +100,22 @@ export function analyseSite(site: SiteData, config: AnalysisConfig, now: Date): 
   const delivery = deliveryPeopleOf(windowed.events, windowed.issues, window);
   const roles = observeRoles(windowed.events, thresholds);
   const acceptances = acceptancesIn(windowed, window);
+  // Roles, not rankings: people whose only activity is delivery form one Team column.
+  const team = new Set<string>();
+  for (const id of delivery.all) {
+    const r = roles.get(id);
+    if (r === undefined || r.strategicWeight + r.tacticalWeight === 0) team.add(id);
+  }
+  const present = (id: string) => (!config.showDeliveryPeople && team.has(id) ? TEAM_ID : id);
+  const sprintsByBoard = new Map<number, SprintInfo[]>();
+  for (const b of scopeBoardIds(full, config)) sprintsByBoard.set(b, startedSprints(full, [b], window.to));
+  const overTime = ownershipOverTime({
+    events: windowed.events,
+    window,
+    sprintsByBoard,
+    accountableShare: thresholds.accountableShare,
+    present,
+  });
   const context: WarningContext = {
     site: windowed,
     config,
@@ -109,30 +127,28 @@ export function analyseSite(site: SiteData, config: AnalysisConfig, now: Date): 
     deliveryPeopleByBoard: delivery.byBoard,
     roles,
     acceptances,
+    team,
+    present,
+    overTime,
   };
   return { site: full, context };
 }
 
 export function analyse(site: SiteData, config: AnalysisConfig, now: Date): AnalysisResult {
   const { site: full, context } = analyseSite(site, config, now);
-  const { site: windowed, window, raci, raciByBoard, roles, acceptances, deliveryPeople } = context;
+  const { site: windowed, window, raci, raciByBoard, roles, acceptances, team, present } = context;
   const thresholds = config.thresholds;
   const show = config.showDeliveryPeople;
 
   const warnings = evaluateWarnings(context);
   const advice = adviseSplit({ raci, raciByBoard, roles, people: full.people, thresholds });
 
-  // Roles, not rankings: people whose only activity is delivery form one Team column.
-  const team = new Set<string>();
-  for (const id of deliveryPeople) {
-    const r = roles.get(id);
-    if (r === undefined || r.strategicWeight + r.tacticalWeight === 0) team.add(id);
-  }
   const shown = (id: string) => show || !team.has(id);
 
   const scopeBoards = scopeBoardIds(full, config);
   const sprintsByBoard = new Map<number, SprintInfo[]>();
   for (const b of scopeBoards) sprintsByBoard.set(b, startedSprints(full, [b], window.to));
+  const overTime = presentOverTime(context.overTime, present);
   const bandwidth = computeBandwidth({
     events: windowed.events,
     window,
@@ -164,6 +180,8 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
     }
   }
   for (const d of config.declared.rows) for (const p of d.people) named.add(p.accountId);
+  for (const t of overTime.timeline) for (const p of t.periods) if (p.ownerId !== null) named.add(p.ownerId);
+  for (const h of overTime.handovers) named.add(h.fromId).add(h.toId);
   if (config.declared.pm) named.add(config.declared.pm);
   if (config.declared.po) named.add(config.declared.po);
   for (const id of team) named.add(id);
@@ -253,6 +271,7 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
     advice,
     bandwidth: bandwidthOut,
     acceptance,
+    ...overTime,
     stats: {
       issues: full.issues.size,
       issuesOutOfScope: full.issuesOutOfScope,

@@ -1,5 +1,6 @@
 // The report for a terminal: the map as an aligned table, then warnings, roles and split advice. An incomplete
 // result opens with a line naming its gaps.
+import { accretionSentence, gapSentence, handoverSentence, resultNames } from '../../src/export/over-time';
 import type { AnalysisResult } from '../../src/contract/analysis';
 import { incompleteNotice } from '../../src/export/completeness';
 import { cellText, mapColumns, mapLines, percent } from './map-table';
@@ -56,5 +57,14 @@ export function formatText(result: AnalysisResult): string {
   out.push('SPLIT ADVICE');
   if (result.advice.length === 0) out.push('  No advice: nobody holds both product roles.');
   for (const a of result.advice) out.push(`  ${a.title}: ${a.message}`);
+  out.push('');
+  out.push('OWNERSHIP OVER TIME (who held each row, per board sprint or calendar month)');
+  const names = resultNames(result);
+  if (result.handovers.length + result.accretions.length + result.ownershipGaps.length === 0) {
+    out.push('  No handover, no row taken on, no gap in ownership in this window.');
+  }
+  for (const h of result.handovers) out.push(`  Handover: ${handoverSentence(h, names)}`);
+  for (const a of result.accretions) out.push(`  Taken on: ${accretionSentence(a, names)}`);
+  for (const g of result.ownershipGaps) out.push(`  Gap: ${gapSentence(g, names)}`);
   return `${out.join('\n')}\n`;
 }

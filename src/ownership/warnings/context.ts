@@ -4,6 +4,7 @@ import type { AnalysisConfig } from '../config';
 import type { AcceptanceRecord } from '../acceptance-records';
 import type { NormalisedSite, RaciMap } from '../model';
 import type { ObservedRole } from '../roles';
+import type { ScopeOverTime } from '../over-time/timeline';
 import type { ResolvedWindow } from '../window';
 
 export interface WarningContext {
@@ -29,4 +30,10 @@ export interface WarningContext {
   roles: Map<string, ObservedRole>;
   /** One record per issue accepted inside the window (see acceptance-records.ts), ordered by time then key. */
   acceptances: AcceptanceRecord[];
+  /** People whose only activity is delivery: one Team column unless config.showDeliveryPeople. */
+  team: Set<string>;
+  /** How the result names a person: TEAM_ID for a team member not shown individually. */
+  present: (personId: string) => string;
+  /** Ownership over time, site-wide and per board in scope (the rules read "since when" from it). */
+  overTime: ScopeOverTime[];
 }

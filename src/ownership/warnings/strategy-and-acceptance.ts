@@ -9,7 +9,8 @@ import type { RowKey } from '../rows';
 import type { Warning } from '../warning';
 import type { WarningContext } from './context';
 import { evidenceOfCells, shareOf } from './event-index';
-import { isHuman, percent, personName, plural, prose, rowWord } from './wording';
+import { heldSince, mainScope } from '../over-time/since';
+import { isHuman, isoDay, percent, personName, plural, prose, rowWord } from './wording';
 
 const TACTICAL_BOTTLENECK_ROWS = ['acceptance', 'refinement'] as const satisfies readonly RowKey[];
 
@@ -31,7 +32,15 @@ export function strategyAndAcceptance(ctx: WarningContext): Warning[] {
   for (const row of alsoOwns) figures[`${row}Share`] = shareOf(raci, row, owner);
 
   const name = personName(site, owner);
-  const owned = prose(alsoOwns.map((row) => `${rowWord(row)} (${percent(shareOf(raci, row, owner))})`));
+  // Since when (the timeline): the first period of the run in which the owner still holds the row.
+  const scope = mainScope(ctx.overTime);
+  const since = (row: RowKey) => {
+    const period = scope === undefined ? undefined : heldSince(scope, row, owner);
+    return period === undefined ? '' : `, since ${period.label}, ${isoDay(period.start)}`;
+  };
+  const owned = prose(
+    alsoOwns.map((row) => `${rowWord(row)} (${percent(shareOf(raci, row, owner))}${since(row)})`),
+  );
   const message =
     `${name} is accountable for the roadmap (${percent(roadmapShare)} of its activity) and for ${owned} ` +
     `while ${plural(deliverers, 'other person', 'other people')} deliver (threshold ${min}). ` +

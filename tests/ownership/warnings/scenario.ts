@@ -234,6 +234,9 @@ export class Scenario {
       deliveryPeopleByBoard,
       roles: rolesOf(site, this.events),
       acceptances: [...this.acceptances].sort((a, b) => a.at - b.at || (a.issueKey < b.issueKey ? -1 : 1)),
+      team: new Set(),
+      present: (id) => id,
+      overTime: [],
       ...overrides,
     };
   }

@@ -345,6 +345,10 @@ export function analysisFixture(): AnalysisResult {
       sprintsTotal: 3,
       outsideSprints: 0,
     },
+    timeline: [],
+    handovers: [],
+    ownershipGaps: [],
+    accretions: [],
     stats: {
       issues: 14,
       issuesOutOfScope: 0,

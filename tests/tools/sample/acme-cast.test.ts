@@ -180,3 +180,29 @@ describe('acme sample: the figures behind each warning', () => {
     expect(f.acceptedAfterSprint).toEqual(['CHK-170']);
   });
 });
+
+describe('acme sample: ownership over time (sprint by sprint, the last 3 sprints, at least 5 events)', () => {
+  const said = (list: (typeof f.handovers)['PAY']) =>
+    list.map((h) => `${h.row}: ${h.from} → ${h.to} in ${h.sinceSprint} (${h.since})`);
+
+  test('PAY: Felix Brandt hands every row he held to Omar Haddad in PAY Sprint 3, story writing a sprint later', () => {
+    expect(said(f.handovers.PAY)).toEqual([
+      'prioritization: Felix Brandt → Omar Haddad in PAY Sprint 3 (2026-07-01)',
+      'story-writing: Felix Brandt → Omar Haddad in PAY Sprint 4 (2026-07-15)',
+      'refinement: Felix Brandt → Omar Haddad in PAY Sprint 3 (2026-07-01)',
+      'acceptance-criteria: Felix Brandt → Omar Haddad in PAY Sprint 3 (2026-07-01)',
+      'sprint-planning: Felix Brandt → Omar Haddad in PAY Sprint 3 (2026-07-01)',
+    ]);
+  });
+
+  test('CHK: Chen Wei covers story writing and refinement while Priya is away, and hands them back; SRCH none', () => {
+    expect(said(f.handovers.CHK)).toEqual([
+      'story-writing: Priya Raman → Chen Wei in CHK Sprint 6 (2026-08-12)',
+      'story-writing: Chen Wei → Priya Raman in CHK Sprint 9 (2026-09-23)',
+      'refinement: Priya Raman → Chen Wei in CHK Sprint 6 (2026-08-12)',
+      'refinement: Chen Wei → Priya Raman in CHK Sprint 8 (2026-09-09)',
+    ]);
+    expect(f.handovers.SRCH).toEqual([]);
+    expect([...f.handovers.CHK, ...f.handovers.PAY].some((h) => h.row === 'roadmap')).toBe(false);
+  });
+});

@@ -75,6 +75,50 @@ export function idleAcceptanceDays(
   return { total, longest, longestFrom };
 }
 
+/**
+ * Who holds each row of one squad sprint by sprint (DOMAIN.md "Ownership over time", read from the raw events):
+ * the A over the events of the last 3 sprints, none with fewer than 5 events; a holder acted in ≥ 2 sprints of a
+ * run; a handover is a holder followed by another holder.
+ */
+export function squadHandovers(s: Snapshot, project: string, boardId: number) {
+  const sprints = [...s.sprints.values()]
+    .filter((x) => x.boardId === boardId && x.startDate !== undefined)
+    .map((x) => ({ name: x.name, start: Date.parse(x.startDate as string) }))
+    .sort((a, b) => a.start - b.start);
+  const endOf = (i: number) => sprints[i + 1]?.start ?? s.recordedAt + 1;
+  const out: { row: Row; from: string; to: string; since: string; sinceSprint: string }[] = [];
+  for (const row of ['roadmap', ...TACTICAL] as Row[]) {
+    const human = s.events.filter((e) => e.row === row && e.project === project && e.actor !== 'automation');
+    const owners = sprints.map((sprint, i) => {
+      const from = sprints[Math.max(0, i - 2)]!.start;
+      const inWindow = human.filter((e) => e.at >= from && e.at < endOf(i));
+      const own = rowShares(inWindow, row).accountable;
+      const owner = inWindow.length >= 5 ? own : null;
+      const active = human.some((e) => e.actor === owner && e.at >= sprint.start && e.at < endOf(i));
+      return { owner, active };
+    });
+    const runs: { owner: string | null; first: number; active: number }[] = [];
+    owners.forEach((o, i) => {
+      const last = runs.at(-1);
+      if (last && last.owner === o.owner) last.active += o.active ? 1 : 0;
+      else runs.push({ owner: o.owner, first: i, active: o.active ? 1 : 0 });
+    });
+    const held = runs.filter((r) => r.owner !== null && r.active >= 2);
+    for (let i = 1; i < held.length; i++) {
+      if (held[i]!.owner === held[i - 1]!.owner) continue;
+      const sprint = sprints[held[i]!.first]!;
+      out.push({
+        row,
+        from: s.people.get(held[i - 1]!.owner!)?.displayName ?? held[i - 1]!.owner!,
+        to: s.people.get(held[i]!.owner!)?.displayName ?? held[i]!.owner!,
+        since: new Date(sprint.start).toISOString().slice(0, 10),
+        sinceSprint: sprint.name,
+      });
+    }
+  }
+  return out;
+}
+
 export function acmeFigures(dir = ACME_DIR) {
   const s = readSnapshot(dir);
   const priya = idOf(s, 'Priya Raman');
@@ -195,6 +239,11 @@ export function acmeFigures(dir = ACME_DIR) {
     omarDoneMoves: s.acceptances.filter((a) => a.actor === omar).length,
     omarDeliveryEvents: s.events.filter((e) => e.actor === omar && e.row === 'delivery').length,
     chkIdleAcceptanceDays: idleAcceptanceDays(s, 'CHK'),
+    handovers: {
+      CHK: squadHandovers(s, 'CHK', 1),
+      PAY: squadHandovers(s, 'PAY', 2),
+      SRCH: squadHandovers(s, 'SRCH', 3),
+    },
     selfAcceptance: {
       site: selfAcceptance(),
       CHK: selfAcceptance('CHK'),

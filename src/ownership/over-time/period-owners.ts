@@ -1,0 +1,81 @@
+// Who is accountable for one row in each period, by the map's own rule (the largest share of the row's weighted
+// human activity, if at least the accountable share), computed over a rolling window of the last ROLLING_PERIODS
+// periods so one quiet sprint does not flip the owner. A window with fewer than MIN_EVENTS events has no owner:
+// too little evidence for one (DOMAIN.md "Ownership over time").
+import type { ProductEvent } from '../model';
+import type { Period } from './periods';
+
+export const ROLLING_PERIODS = 3;
+export const MIN_EVENTS = 5;
+
+/** One period's human events on one row, in one scope (the site or a board). */
+export interface Bucket {
+  weights: Map<string, number>;
+  events: ProductEvent[];
+}
+
+export function newBucket(): Bucket {
+  return { weights: new Map(), events: [] };
+}
+
+export interface PeriodOwner {
+  period: Period;
+  /** The accountable person (or team) over the rolling window ending here; null when nobody is. */
+  ownerId: string | null;
+  /** The owner's share of the window's weight (null without owner). */
+  share: number | null;
+  /** Human events in the rolling window. */
+  eventCount: number;
+  /** Every person's share of the window's weight, for the shares on both sides of a change. */
+  shares: Map<string, number>;
+  /**
+   * The owner acted on the row in this very period, not only in the earlier ones the rolling window looks back
+   * on: a burst in one month echoes through the next two, and an echo is not holding the row.
+   */
+  ownerActive: boolean;
+}
+
+/**
+ * `present` names people as the result shows them (people who only deliver are the team). The owner is decided
+ * on those names: a team of engineers who each accept a little can together hold acceptance.
+ */
+export function periodOwners(
+  periods: readonly Period[],
+  buckets: readonly Bucket[],
+  accountableShare: number,
+  present: (personId: string) => string,
+): PeriodOwner[] {
+  return periods.map((period, index) => {
+    const weights = new Map<string, number>();
+    let eventCount = 0;
+    for (let i = Math.max(0, index - ROLLING_PERIODS + 1); i <= index; i++) {
+      const bucket = buckets[i] as Bucket;
+      eventCount += bucket.events.length;
+      for (const [id, weight] of bucket.weights) {
+        const shown = present(id);
+        weights.set(shown, (weights.get(shown) ?? 0) + weight);
+      }
+    }
+    // Summed in id order so the totals never depend on event order.
+    const ids = [...weights.keys()].sort();
+    let total = 0;
+    for (const id of ids) total += weights.get(id) as number;
+    const shares = new Map(ids.map((id) => [id, total > 0 ? (weights.get(id) as number) / total : 0]));
+    let ownerId: string | null = null;
+    let best = 0;
+    for (const id of ids) {
+      const share = shares.get(id) as number;
+      if (share > best) {
+        best = share;
+        ownerId = id;
+      }
+    }
+    if (eventCount < MIN_EVENTS || ownerId === null || best < accountableShare) {
+      return { period, ownerId: null, share: null, eventCount, shares, ownerActive: false };
+    }
+    let ownerActive = false;
+    for (const id of (buckets[index] as Bucket).weights.keys())
+      if (present(id) === ownerId) ownerActive = true;
+    return { period, ownerId, share: best, eventCount, shares, ownerActive };
+  });
+}
