@@ -49,7 +49,7 @@ test('a viewer who never allowed access is asked to, and the map loads once they
   await page.keyboard.press('Enter');
   await prompt.waitFor({ state: 'detached' });
   const map = await appFrame(page, '#macro-frame', '[data-state="map"]');
-  expect(await map.locator('tr[data-row="roadmap"]').count()).toBe(1);
+  expect(await map.locator('tr[data-row="roadmap"]').count()).toBeGreaterThan(0);
 });
 
 test('without a Jira installation the macro says so and names the contexts the app is installed on', async () => {

@@ -1,5 +1,5 @@
 // The Jira views: reads where Jira opened them (project page or a sprint's action menu), lets the viewer pick the
-// board and the window, loads the project analysis once for both tabs, and shows loading, errors and data gaps.
+// board and the window, loads the project analysis once for all tabs, and shows loading, errors and data gaps.
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Button from '@atlaskit/button/default/button';
 import { view } from '@forge/bridge';
@@ -9,11 +9,12 @@ import { useResolver } from '../../../shared/invoke';
 import { DataGapsNotice, ErrorState, LoadingState } from '../../../shared/states';
 import { AcceptanceView } from '../acceptance/AcceptanceView';
 import { BandwidthView } from '../bandwidth/BandwidthView';
+import { OverTimeView } from '../over-time/OverTimeView';
 import { readJiraViewContext, type JiraViewContext } from '../model/jira-context';
 import { progressText } from '../model/progress';
 import { datedWindow, WINDOW_PRESETS } from '../model/window-choice';
 
-const TABS = ['bandwidth', 'acceptance'] as const;
+const TABS = ['bandwidth', 'acceptance', 'over-time'] as const;
 const DEFAULT_WINDOW: AnalysisWindow = { kind: 'sprints', lastSprints: 12 };
 type TabId = (typeof TABS)[number];
 
@@ -193,6 +194,7 @@ function Views({ context }: { context: JiraViewContext }) {
             <TabList>
               <Tab testId="tab-bandwidth">Bandwidth</Tab>
               <Tab testId="tab-acceptance">Sprint acceptance</Tab>
+              <Tab testId="tab-over-time">Over time</Tab>
             </TabList>
             <TabPanel>
               <div style={{ width: '100%', minWidth: 0 }}>
@@ -207,6 +209,11 @@ function Views({ context }: { context: JiraViewContext }) {
                   preferredSprintId={context.sprintId}
                   fileStem={fileStem}
                 />
+              </div>
+            </TabPanel>
+            <TabPanel>
+              <div style={{ width: '100%', minWidth: 0 }}>
+                <OverTimeView result={result} baseUrl={context.siteUrl} fileStem={fileStem} />
               </div>
             </TabPanel>
           </Tabs>

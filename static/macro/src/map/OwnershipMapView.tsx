@@ -1,6 +1,7 @@
 // The macro on the page: loads the map for the saved configuration and shows it with everything around it — when
-// it was read and a Refresh button, what data is missing, the warnings and the split advice, the map, and the
-// evidence of the letter the viewer opened. Every other outcome gets its own state (loading, empty, errors).
+// it was read and a Refresh button, what data is missing, the warnings and the split advice, the map, the
+// evidence of the letter the viewer opened, and the ownership over time below it. Every other outcome gets its
+// own state (loading, empty, errors).
 import Button from '@atlaskit/button/default/button';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { TEAM_ID, type AnalysisResult } from '../../../../src/contract/analysis';
@@ -12,6 +13,8 @@ import { NotConfigured } from '../NotConfigured';
 import { EvidencePanel } from './EvidencePanel';
 import { MapTable, type CellRef } from './MapTable';
 import { displayNameOf, hasActivity, mapColumns, mapGroups, windowLabel } from './map-model';
+import { OverTimeStrip } from './OverTimeStrip';
+import { changeByKey } from './over-time-model';
 import { Advice, Warnings } from './Warnings';
 
 function scopeLabel(result: AnalysisResult): string {
@@ -78,6 +81,8 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
   const columns = useMemo(() => mapColumns(result), [result]);
   const groups = useMemo(() => mapGroups(result), [result]);
   const [selected, setSelected] = useState<CellRef | null>(null);
+  // A handover or accretion of the strip below the map; one panel is open at a time, a letter's or a change's.
+  const [change, setChange] = useState<{ key: string; opener: HTMLElement } | null>(null);
 
   const selectedRow = selected ? result.rows.find((row) => row.key === selected.rowId) : undefined;
   const selectedCell = selected
@@ -85,6 +90,12 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
     : undefined;
 
   const close = useCallback(() => {
+    if (change !== null) {
+      // Focus goes back to the marker or line that opened it.
+      setChange(null);
+      if (change.opener.isConnected) change.opener.focus();
+      return;
+    }
     if (selected === null) return;
     // Focus goes back to the letter that opened the panel.
     const button = document.querySelector<HTMLElement>(
@@ -92,21 +103,24 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
     );
     setSelected(null);
     button?.focus();
-  }, [selected]);
+  }, [selected, change]);
 
   useEffect(() => {
-    if (selected === null) return;
+    if (selected === null && change === null) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [selected, close]);
+  }, [selected, change, close]);
 
-  // A refresh that drops the opened cell closes its panel.
+  // A refresh that drops the opened cell (or change) closes its panel.
   useEffect(() => {
     if (selected !== null && selectedCell === undefined) setSelected(null);
   }, [selected, selectedCell]);
+  useEffect(() => {
+    if (change !== null && changeByKey(result, change.key, formatDate) === undefined) setChange(null);
+  }, [result, change]);
 
   return (
     <>
@@ -115,11 +129,12 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
         columns={columns}
         groups={groups}
         selected={selected}
-        onSelect={(ref) =>
+        onSelect={(ref) => {
+          setChange(null);
           setSelected((current) =>
             current?.rowId === ref.rowId && current.personId === ref.personId ? null : ref,
-          )
-        }
+          );
+        }}
       />
       {selected && selectedRow && selectedCell ? (
         <EvidencePanel
@@ -132,6 +147,18 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
           onClose={close}
         />
       ) : null}
+      <OverTimeStrip
+        result={result}
+        siteUrl={siteUrl}
+        opened={change?.key ?? null}
+        onOpen={(key, opener) => {
+          setSelected(null);
+          // Activating the open change's marker again closes it, as a letter does.
+          setChange((current) => (current?.key === key ? null : { key, opener }));
+        }}
+        onClose={close}
+        onDismiss={() => setChange(null)}
+      />
     </>
   );
 }
