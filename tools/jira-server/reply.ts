@@ -4,10 +4,13 @@ export interface Reply {
   /** An object is sent as JSON; a string is sent as-is (already JSON text, built by concatenation). */
   body: unknown;
   headers?: Record<string, string>;
+  /** How many objects a successful answer returns (issues, histories, boards…): Jira's points quota charges each. */
+  objects?: number;
 }
 
-export function ok(body: unknown): Reply {
-  return { status: 200, body };
+/** A 200; every endpoint says how many objects it returns on this page, which the points ledger charges. */
+export function ok(body: unknown, objects: number): Reply {
+  return { status: 200, body, objects };
 }
 
 /** Jira's ErrorCollection: `errorMessages` for the request, `errors` by parameter. */

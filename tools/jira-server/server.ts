@@ -1,17 +1,31 @@
 // A local Jira Cloud look-alike over node:http: answers the REST endpoints the app reads, from a site snapshot folder,
-// with Jira's page caps, permission filtering by acting account, request counts, and injectable faults.
+// with Jira's page caps, permission filtering by acting account, request counts, the hourly points quota, and
+// injectable faults.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ResultCache, type RequestContext, type ResultCaches } from './context';
 import type { BulkHistoryList } from './endpoints/bulk-changelog';
 import { FaultBook, pageFaultsFor } from './faults';
+import {
+  DEFAULT_INSTALLATION,
+  INSTALLATION_HEADER,
+  PointsLedger,
+  pointsCost,
+  type PointsReport,
+} from './points';
 import { jiraError, JiraRequestError, type Reply } from './reply';
-import { matchRoute, UNKNOWN_ENDPOINT } from './routes';
+import { matchRoute, UNKNOWN_ENDPOINT, type RouteMatch } from './routes';
 import { loadSiteIndex, type IndexedIssue, type SiteIndex } from './site-index';
-import { viewerOf } from './viewer';
+import { headerValue, viewerOf } from './viewer';
 
 export { ENDPOINTS, UNKNOWN_ENDPOINT, type EndpointKey } from './routes';
 export { ACTING_ACCOUNT_HEADER, SITE_ADMIN_ACCOUNT_ID } from './viewer';
+export {
+  DEFAULT_INSTALLATION,
+  INSTALLATION_HEADER,
+  POINTS_WINDOW_SECONDS,
+  type PointsReport,
+} from './points';
 
 export interface JiraServerOptions {
   snapshotDir: string;
@@ -24,6 +38,13 @@ export interface JiraServerOptions {
    * costs simulated time and deadlines are tested without waiting.
    */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Jira's hourly points quota per installation (see points.ts); absent = unlimited, so points are counted but
+   * nothing is refused and no quota headers are sent.
+   */
+  pointsPerHour?: number;
+  /** The clock the quota window runs on (epoch ms); a test passes the one its client runs on. Default Date.now. */
+  now?: () => number;
 }
 
 export interface JiraServer {
@@ -33,6 +54,11 @@ export interface JiraServer {
   /** Requests by endpoint key, e.g. 'POST /rest/api/3/search/jql'; faulted responses count too. */
   requestCounts(): Record<string, number>;
   resetCounts(): void;
+  /** Points charged by endpoint and installation since the start or resetPoints(); answers that were refused for
+   * a spent quota cost nothing and are not in it. */
+  points(): PointsReport;
+  /** Clears the points tallies and the quota spent in the current window. */
+  resetPoints(): void;
   /** Replace the active faults; [] clears. */
   setFaults(faults: Fault[]): void;
   /** What was loaded, for logs and tests. */
@@ -109,8 +135,17 @@ function faultReply(fault: Fault): Reply | undefined {
 
 /** Starts the server on a snapshot folder; the snapshot is read and indexed once, before listening. */
 export async function startJiraServer(opts: JiraServerOptions): Promise<JiraServer> {
+  // Built first so that an invalid quota is refused before the snapshot is read.
+  const points = new PointsLedger(opts.pointsPerHour, opts.now ?? Date.now);
   const index = await loadSiteIndex(opts.snapshotDir);
-  return serveSiteIndex(index, opts.port ?? 0, opts.host ?? '127.0.0.1', opts.sleep);
+  return serveSiteIndex(index, opts.port ?? 0, opts.host ?? '127.0.0.1', opts.sleep, points);
+}
+
+/** An endpoint's refusal as Jira's error; anything else thrown is the local server's own failure, a 500. */
+function errorReply(error: unknown): Reply {
+  if (error instanceof JiraRequestError) return error.toReply();
+  console.error('jira-server: unexpected error', error);
+  return jiraError(500, [`Internal error in the local Jira server: ${(error as Error).message}`]);
 }
 
 async function serveSiteIndex(
@@ -118,6 +153,7 @@ async function serveSiteIndex(
   port: number,
   host: string,
   sleep: JiraServerOptions['sleep'],
+  points: PointsLedger,
 ): Promise<JiraServer> {
   const counts = new Map<string, number>();
   const faults = new FaultBook();
@@ -151,10 +187,11 @@ async function serveSiteIndex(
     res.end(text);
   };
 
+  /** Counts the request, refuses it if its installation's quota is spent, else serves it and charges the answer. */
   const respond = async (req: IncomingMessage): Promise<Reply | typeof RESET> => {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', baseUrl);
-    let match: ReturnType<typeof matchRoute>;
+    let match: RouteMatch;
     try {
       match = matchRoute(method, url.pathname);
     } catch {
@@ -163,6 +200,23 @@ async function serveSiteIndex(
     const key = match.kind === 'found' ? match.route.key : UNKNOWN_ENDPOINT;
     counts.set(key, (counts.get(key) ?? 0) + 1);
 
+    const installation = headerValue(req.headers, INSTALLATION_HEADER) ?? DEFAULT_INSTALLATION;
+    const refusal = points.refusal(installation);
+    if (refusal) return refusal;
+    const reply = await serve(req, method, url, match, key).catch(errorReply);
+    // A dropped connection answers nothing, so it costs nothing.
+    if (reply === RESET) return RESET;
+    const quotaHeaders = points.charge(installation, key, pointsCost(reply));
+    return { ...reply, headers: { ...reply.headers, ...quotaHeaders } };
+  };
+
+  const serve = async (
+    req: IncomingMessage,
+    method: string,
+    url: URL,
+    match: RouteMatch,
+    key: string,
+  ): Promise<Reply | typeof RESET> => {
     let rawBody: string;
     try {
       rawBody = await readBody(req);
@@ -216,11 +270,7 @@ async function serveSiteIndex(
         if (reply === RESET) req.socket.destroy();
         return reply;
       })
-      .catch((error: unknown) => {
-        if (error instanceof JiraRequestError) return error.toReply();
-        console.error('jira-server: unexpected error', error);
-        return jiraError(500, [`Internal error in the local Jira server: ${(error as Error).message}`]);
-      })
+      .catch(errorReply)
       .then((reply) => send(res, reply))
       .catch((error: unknown) => console.error('jira-server: could not send a response', error));
   });
@@ -245,6 +295,8 @@ async function serveSiteIndex(
     },
     requestCounts: () => Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     resetCounts: () => counts.clear(),
+    points: () => points.report(),
+    resetPoints: () => points.reset(),
     setFaults: (list) => faults.replace(list),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -18,7 +18,8 @@ export interface Viewer {
 
 const ANONYMOUS: Viewer = { accountId: undefined, canBrowse: () => false };
 
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+/** A request header's first value, trimmed; absent or blank = undefined. */
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 }

@@ -1,8 +1,12 @@
 // The Forge runtime as the app's backend code sees it, emulated per invocation: `global.__forge_fetch__` (under
-// every @forge/api product request) and `global.__forge_runtime__` (getAppContext, authorize) read the current
-// invocation from an AsyncLocalStorage store, so concurrent invocations for different viewers never mix.
+// every @forge/api product request, every @forge/kvs call and every @forge/events push) and
+// `global.__forge_runtime__` (getAppContext, authorize) read the current invocation from an AsyncLocalStorage
+// store, so concurrent invocations for different viewers never mix. Storage and the queue are answered by the
+// invocation's platform (tools/forge-runtime/); this file stays the one installer of the globals.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { InvalidWorkspaceRequestedError, RequestProductNotAllowedError } from '@forge/api';
+import { jsonAnswer } from '../forge-runtime/answer';
+import { KvsService } from '../forge-runtime/kvs';
 import type { JiraTarget } from './jira-target';
 
 export type ProductName = 'jira' | 'confluence';
@@ -81,7 +85,35 @@ export interface Invocation {
   /** Epoch ms when Forge would stop the invocation. */
   deadline: number;
   requests: ProductRequest[];
+  /** The clock `deadline` is on; Date.now when not given. */
+  now?: () => number;
+  /**
+   * Forge's own services for this invocation's installation (storage, the queue). Without one (the preview's UI
+   * invocations), storage is a store per installation kept for the life of the process, and there is no queue.
+   */
+  platform?: PlatformServices;
+  /** Why the platform stopped this invocation (its time limit); nothing it sends afterwards goes out. */
+  stopped?: string;
 }
+
+/** What answers the platform's own requests of an invocation, besides the products. */
+export interface PlatformServices {
+  /** A @forge/kvs request: `__forge_fetch__({ type: 'kvs' }, '/api/v1/…', init)`. */
+  kvs(invocation: Invocation, path: string, init: RequestInit | undefined): Promise<Response>;
+  /** A @forge/events request: asApp through stargate to `/webhook/queue/…` (push, stats, cancel). */
+  events(invocation: Invocation, path: string, init: RequestInit | undefined): Promise<Response>;
+}
+
+const processKvs = new KvsService();
+const PROCESS_PLATFORM: PlatformServices = {
+  kvs: (invocation, path, init) => processKvs.handle(invocation.installationId, path, init),
+  events: async (_invocation, path) =>
+    jsonAnswer(501, {
+      message:
+        `${path}: this invocation has no queue. Run it through createForgeRuntime (tools/forge-runtime), ` +
+        "which delivers pushed events to the manifest's consumers.",
+    }),
+};
 
 /** What @forge/api passes as the first argument of `__forge_fetch__`. */
 interface FetchTarget {
@@ -135,6 +167,24 @@ export class NoUserToActForError extends Error {
   }
 }
 
+/** A request the platform refused because it stopped the invocation that sends it. */
+export class InvocationStoppedError extends Error {
+  override readonly name = 'InvocationStoppedError';
+  constructor(invocation: Invocation, path: string) {
+    super(
+      `${path} was sent by invocation ${invocation.invocationId} (${invocation.functionKey}) after the platform ` +
+        `stopped it (${invocation.stopped ?? 'stopped'}); on Forge its process no longer runs, so nothing goes out.`,
+    );
+  }
+}
+
+/** @forge/events' push, stats and cancel: `__requestAtlassianAsApp('/webhook/queue/…')`. */
+const isQueueRequest = (target: FetchTarget, path: string): boolean =>
+  target.type === 'fpp' &&
+  target.provider === 'app' &&
+  target.remote === 'stargate' &&
+  path.startsWith('/webhook/queue/');
+
 async function forgeFetch(target: FetchTarget, path: string, init?: RequestInit): Promise<Response> {
   const invocation = invocations.getStore();
   if (!invocation) {
@@ -142,9 +192,13 @@ async function forgeFetch(target: FetchTarget, path: string, init?: RequestInit)
       `A product request (${path}) was made outside a preview invocation, so nobody is acting.`,
     );
   }
+  if (invocation.stopped !== undefined) throw new InvocationStoppedError(invocation, path);
+  const platform = invocation.platform ?? PROCESS_PLATFORM;
+  if (target.type === 'kvs') return platform.kvs(invocation, path, init);
+  if (isQueueRequest(target, path)) return platform.events(invocation, path, init);
   if (target.type !== 'fpp') {
     throw new Error(
-      `The preview forwards Atlassian product requests only, not '${String(target.type)}' (${path}).`,
+      `The preview forwards Atlassian product requests, storage and the queue only, not '${String(target.type)}' (${path}).`,
     );
   }
   const product = productOf(target, invocation, path);
@@ -207,7 +261,7 @@ function runtimeOf(invocation: Invocation) {
     aaid: invocation.accountId,
     lambdaContext: {
       awsRequestId: invocation.invocationId,
-      getRemainingTimeInMillis: () => Math.max(0, invocation.deadline - Date.now()),
+      getRemainingTimeInMillis: () => Math.max(0, invocation.deadline - (invocation.now ?? Date.now)()),
     },
     tracing: { traceId: invocation.invocationId, spanId: invocation.invocationId },
     realtime: {},

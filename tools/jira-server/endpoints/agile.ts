@@ -67,13 +67,16 @@ export function boardList(ctx: RequestContext): Reply {
     return true;
   });
   const page = offsetPage(ctx, boards);
-  return ok({
-    ...page,
-    values: page.values.map((board) => ({
-      ...board,
-      self: `${ctx.baseUrl}/rest/agile/1.0/board/${board.id}`,
-    })),
-  });
+  return ok(
+    {
+      ...page,
+      values: page.values.map((board) => ({
+        ...board,
+        self: `${ctx.baseUrl}/rest/agile/1.0/board/${board.id}`,
+      })),
+    },
+    page.values.length,
+  );
 }
 
 const STATE_ORDER: Record<string, number> = { closed: 0, active: 1, future: 2 };
@@ -104,13 +107,16 @@ export function boardSprints(ctx: RequestContext): Reply {
     )
     .map(({ sprint }): JiraSprint => sprint);
   const page = offsetPage(ctx, sprints);
-  return ok({
-    ...page,
-    values: page.values.map((sprint) => ({
-      ...sprint,
-      self: `${ctx.baseUrl}/rest/agile/1.0/sprint/${sprint.id}`,
-    })),
-  });
+  return ok(
+    {
+      ...page,
+      values: page.values.map((sprint) => ({
+        ...sprint,
+        self: `${ctx.baseUrl}/rest/agile/1.0/sprint/${sprint.id}`,
+      })),
+    },
+    page.values.length,
+  );
 }
 
 /** GET /rest/agile/1.0/sprint/{sprintId}/issue: issues whose Sprint field names the sprint, in rank order. */
@@ -137,5 +143,5 @@ export function sprintIssues(ctx: RequestContext): Reply {
   const body =
     `{"expand":"schema,names","startAt":${page.startAt},"maxResults":${page.maxResults},"total":${page.total},` +
     `"issues":[${page.values.map((issue) => issueJson(issue, selection, ctx.index, ctx.baseUrl)).join(',')}]}`;
-  return ok(body);
+  return ok(body, page.values.length);
 }

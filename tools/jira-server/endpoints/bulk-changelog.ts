@@ -154,5 +154,5 @@ export function bulkFetchChangelogs(ctx: RequestContext): Reply {
     )
     .join(',');
   const tokenPart = nextPageToken === undefined ? '' : `,"nextPageToken":${JSON.stringify(nextPageToken)}`;
-  return ok(`{"issueChangeLogs":[${changeLogs}]${tokenPart}}`);
+  return ok(`{"issueChangeLogs":[${changeLogs}]${tokenPart}}`, Math.max(0, end - offset));
 }

@@ -31,5 +31,6 @@ export function issueChangelog(ctx: RequestContext): Reply {
     `{"self":${JSON.stringify(`${base}?startAt=${startAt}&maxResults=${maxResults}`)},${nextPage}` +
       `"maxResults":${maxResults},"startAt":${startAt},"total":${total},"isLast":${isLast},` +
       `"values":[${values.join(',')}]}`,
+    values.length,
   );
 }

@@ -129,7 +129,7 @@ function search(ctx: RequestContext, request: SearchRequest): Reply {
 
   const issues = page.map((issue) => issueJson(issue, selection, ctx.index, ctx.baseUrl)).join(',');
   const tokenPart = nextPageToken === undefined ? '' : `"nextPageToken":${JSON.stringify(nextPageToken)},`;
-  return ok(`{"issues":[${issues}],${tokenPart}"isLast":${isLast}}`);
+  return ok(`{"issues":[${issues}],${tokenPart}"isLast":${isLast}}`, page.length);
 }
 
 export function searchJqlPost(ctx: RequestContext): Reply {

@@ -11,11 +11,11 @@ import { badRequest, notFound, ok, type Reply } from '../reply';
 import { requireAccount, SITE_ADMIN_ACCOUNT_ID } from '../viewer';
 
 export function fieldList(ctx: RequestContext): Reply {
-  return ok(ctx.index.meta.fields);
+  return ok(ctx.index.meta.fields, ctx.index.meta.fields.length);
 }
 
 export function statusList(ctx: RequestContext): Reply {
-  return ok(ctx.index.meta.statuses);
+  return ok(ctx.index.meta.statuses, ctx.index.meta.statuses.length);
 }
 
 /** GET /rest/api/3/myself: "Permission to access Jira" is required, so an anonymous request is a 401. */
@@ -26,7 +26,8 @@ export function myself(ctx: RequestContext): Reply {
     ctx.index.meta.permissions?.accounts[accountId]?.displayName ??
     ctx.index.users.get(accountId)?.displayName ??
     (accountId === SITE_ADMIN_ACCOUNT_ID ? 'Site admin' : accountId);
-  return ok({ accountId, accountType: 'atlassian', displayName, active: true });
+  // One object for the points quota: the user.
+  return ok({ accountId, accountType: 'atlassian', displayName, active: true }, 1);
 }
 
 const PERMISSION_NAMES: Record<string, string> = {
@@ -68,7 +69,7 @@ export function myPermissions(ctx: RequestContext): Reply {
   for (const key of keys) {
     permissions[key] = { key, name: PERMISSION_NAMES[key] ?? key, type: 'PROJECT', havePermission };
   }
-  return ok({ permissions });
+  return ok({ permissions }, Object.keys(permissions).length);
 }
 
 /** GET /rest/api/3/project/search: the browsable projects, ordered by key, offset-paged (cap 100). */
@@ -93,24 +94,27 @@ export function projectSearch(ctx: RequestContext): Reply {
   let values = visible.slice(startAt, startAt + maxResults);
   if (values.length >= 2 && ctx.page.truncate()) values = values.slice(0, truncatedLength(values.length));
   const isLast = startAt + values.length >= visible.length;
-  return ok({
-    self: `${ctx.baseUrl}/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`,
-    ...(isLast
-      ? {}
-      : {
-          nextPage: `${ctx.baseUrl}/rest/api/3/project/search?startAt=${startAt + values.length}&maxResults=${maxResults}`,
-        }),
-    maxResults,
-    startAt,
-    total: visible.length,
-    isLast,
-    values: values.map((p) => ({
-      self: `${ctx.baseUrl}/rest/api/3/project/${p.id}`,
-      id: p.id,
-      key: p.key,
-      name: p.name,
-    })),
-  });
+  return ok(
+    {
+      self: `${ctx.baseUrl}/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`,
+      ...(isLast
+        ? {}
+        : {
+            nextPage: `${ctx.baseUrl}/rest/api/3/project/search?startAt=${startAt + values.length}&maxResults=${maxResults}`,
+          }),
+      maxResults,
+      startAt,
+      total: visible.length,
+      isLast,
+      values: values.map((p) => ({
+        self: `${ctx.baseUrl}/rest/api/3/project/${p.id}`,
+        id: p.id,
+        key: p.key,
+        name: p.name,
+      })),
+    },
+    values.length,
+  );
 }
 
 /** Jira's default and cap for GET /rest/api/3/user/search (maxResults). */
@@ -125,7 +129,7 @@ export function userSearch(ctx: RequestContext): Reply {
   const q = ctx.url.searchParams;
   const query = (q.get('query') ?? '').trim().toLowerCase();
   if (query === '') badRequest('The query parameter is required.', { query: 'required' });
-  if (ctx.viewer.accountId === undefined) return ok([]);
+  if (ctx.viewer.accountId === undefined) return ok([], 0);
   const max = Math.min(
     intParam(q.get('maxResults'), 'maxResults', USER_SEARCH_MAX_RESULTS),
     USER_SEARCH_MAX_RESULTS,
@@ -144,5 +148,5 @@ export function userSearch(ctx: RequestContext): Reply {
       displayName: user.displayName,
       active: user.active ?? true,
     }));
-  return ok(found);
+  return ok(found, found.length);
 }
