@@ -14,6 +14,7 @@ import { MIN_EVENTS, ROLLING_PERIODS } from '../../../../src/ownership/over-time
 import { HOLD_PERIODS } from '../../../../src/ownership/over-time/runs';
 import { ROWS, type RowKey } from '../../../../src/ownership/rows';
 import { initials } from '../../../shared/format';
+import { handoverStartingIn } from '../../../shared/over-time';
 import { dateOf, formatPercent } from './format';
 
 /** How many owner colours the palette has (styles.css: data-tone 0 … 7); further owners reuse them in turn. */
@@ -184,9 +185,9 @@ export function overTimeView(result: AnalysisResult): OverTimeView {
         label: rowLabel(result, t.row),
         cells: t.periods.map((p) => {
           const owner = p.ownerId === null ? null : (ownerById.get(p.ownerId) ?? null);
-          // The handover is drawn where the new owner starts: its `since` is that period's start.
-          const handover = handovers.find(
-            (h) => h.boardId === boardId && h.row === t.row && h.since === p.start,
+          const handover = handoverStartingIn(
+            handovers.filter((h) => h.boardId === boardId && h.row === t.row),
+            p,
           );
           return {
             periodId: p.id,

@@ -16,6 +16,7 @@ import {
 } from '../../../../src/export/over-time';
 import type { RowKey } from '../../../../src/ownership/rows';
 import { percent } from '../../../shared/format';
+import { handoverStartingIn } from '../../../shared/over-time';
 import { displayNameOf, mapGroups } from './map-model';
 
 export interface OverTimeScope {
@@ -307,14 +308,7 @@ export function overTimeView(
     .map((row) => {
       const listed = timelines.get(row.key)!.periods;
       const byId = new Map(listed.map((p) => [p.id, p]));
-      // A handover sits on the first period of its new owner: the period it starts on, else the one it names.
-      const handoverAt = new Map<string, OverTimeChange>();
-      for (const change of changes) {
-        if (change.kind !== 'handover' || change.row !== row.key) continue;
-        const at =
-          listed.find((p) => p.start === change.since) ?? listed.find((p) => p.label === change.sincePeriod);
-        if (at !== undefined) handoverAt.set(at.id, change);
-      }
+      const handovers = changes.filter((c) => c.kind === 'handover' && c.row === row.key);
       return {
         row: row.key,
         label: row.label,
@@ -326,7 +320,7 @@ export function overTimeView(
             owner === null
               ? `${period.label}: no clear owner`
               : `${period.label}: ${owner.name}, ${percent(period.share ?? 0)}`;
-          return { period, owner, description, handover: handoverAt.get(period.id) ?? null };
+          return { period, owner, description, handover: handoverStartingIn(handovers, period) ?? null };
         }),
       };
     });
