@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { handler as appHandler } from '../../src/index';
+import { SYSTEM_CLOCK, type Clock } from '../../src/jira/clock';
+import { defineResolvers } from '../../src/resolvers';
+import { readSnapshotMeta } from '../snapshot/read';
 import { startJiraServer, type JiraServer } from '../jira-server/server';
 import { browserScript } from './browser-scripts';
 import { siteDirectory, snapshotDirectory, type PreviewBoard, type PreviewDirectory } from './directory';
@@ -197,11 +200,25 @@ function siteDescription(manifest: PreviewManifest, directory: PreviewDirectory,
   };
 }
 
+/** The system clock shifted so that it reads `anchor` now and runs on from there (waits and timers unchanged). */
+function clockFrom(anchor: number): Clock {
+  const offset = anchor - Date.now();
+  return { ...SYSTEM_CLOCK, now: () => Date.now() + offset };
+}
+
 export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
   const appDir = options.appDir ?? APP_DIR;
   const log = options.log ?? (() => {});
   const manifest = await readPreviewManifest(appDir);
-  const handler = options.handler ?? (appHandler as ResolverHandler);
+  // Over a snapshot the site stands still at the moment it was recorded: the resolvers' "now" is that moment (and
+  // runs on from there), so waits and idle days read as they did then, as in the CLI, not against today.
+  const handler =
+    options.handler ??
+    (options.snapshotDir === undefined
+      ? (appHandler as ResolverHandler)
+      : (defineResolvers(
+          clockFrom(Date.parse((await readSnapshotMeta(options.snapshotDir)).site.recordedAt)),
+        ) as ResolverHandler));
 
   // Where Jira is, and who the page can view as.
   let jiraServer: JiraServer | undefined;
