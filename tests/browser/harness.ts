@@ -162,3 +162,57 @@ export async function screenshot(page: Page, name: string, dir: string = SCREENS
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** What a browser suite holds while it runs: the browser, the preview and the current test's page. */
+export interface BrowserSuite {
+  readonly browser: BrowserSession;
+  readonly preview: PreviewServer;
+  readonly page: Page;
+}
+
+/**
+ * The setup most browser suites share, registered as jest hooks: build the surfaces, one Chromium and one preview
+ * for the suite, a fresh page per test. Read the parts through the returned object inside tests and hooks.
+ */
+export function browserSuite(options: {
+  surfaces: string[];
+  preview?: PreviewOptions;
+  viewport?: { width: number; height: number };
+}): BrowserSuite {
+  let browser: BrowserSession | undefined;
+  let preview: PreviewServer | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    await ensureBuilt(options.surfaces);
+    [browser, preview] = await Promise.all([
+      launchBrowser(options.viewport === undefined ? {} : { viewport: options.viewport }),
+      startTestPreview(options.preview),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+  beforeEach(async () => {
+    page = await browser!.newPage();
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined)
+      throw new Error(`The browser suite has no ${what} yet (read it inside a test or hook).`);
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get preview() {
+      return ready(preview, 'preview');
+    },
+    get page() {
+      return ready(page, 'page');
+    },
+  };
+}

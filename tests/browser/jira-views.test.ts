@@ -2,50 +2,20 @@
 // sample (the overloaded PM flagged, the self-accepting squad's rate), CSV and Markdown equal to the screen, the
 // sprint action opening on its sprint, sorting by keyboard, the states, dark mode, narrow widths, and screenshots.
 import { readFile } from 'node:fs/promises';
-import type { Frame, Page } from 'playwright-core';
-import type { PreviewServer } from '../../tools/preview/server';
+import type { Frame } from 'playwright-core';
 import { parseCsv } from '../static/jira-views/fixture';
-import {
-  appFrame,
-  ensureBuilt,
-  launchBrowser,
-  openPreviewPage,
-  screenshot,
-  startTestPreview,
-  type BrowserSession,
-  type PreviewPageQuery,
-} from './harness';
+import { appFrame, browserSuite, openPreviewPage, type PreviewPageQuery, screenshot } from './harness';
 
 /** From samples/acme/README.md ("Cast"). */
 const PRIYA = { id: '8bd7b81342e3c818e496b63f', name: 'Priya Raman' };
 const VICTOR = '8cabe2dff28a63d80613434e';
 
-let browser: BrowserSession;
-let preview: PreviewServer;
-let page: Page;
-
-beforeAll(async () => {
-  await ensureBuilt(['jira-views']);
-  [browser, preview] = await Promise.all([launchBrowser(), startTestPreview()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage();
-});
-
-afterEach(async () => {
-  await page.close();
-});
+const suite = browserSuite({ surfaces: ['jira-views'] });
 
 /** Opens the project page (or the sprint action) and waits until the analysis or an error is drawn. */
 async function jiraView(query: PreviewPageQuery): Promise<Frame> {
-  await openPreviewPage(page, preview, { tab: 'project', ...query });
-  const frame = await appFrame(page, query.tab === 'sprint' ? '#sprint-frame' : '#project-frame');
+  await openPreviewPage(suite.page, suite.preview, { tab: 'project', ...query });
+  const frame = await appFrame(suite.page, query.tab === 'sprint' ? '#sprint-frame' : '#project-frame');
   await frame.waitForSelector('[data-view], [role=alert]', { timeout: 45_000 });
   return frame;
 }
@@ -75,7 +45,7 @@ function numberIn(text: string): number {
 /** Clicks the view's own Download CSV (both tabs stay mounted) and parses the file the browser saved. */
 async function downloadedCsv(frame: Frame, view: 'bandwidth' | 'acceptance'): Promise<string[][]> {
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
+    suite.page.waitForEvent('download'),
     frame.click(`[data-view=${view}] [data-testid=download-csv]`),
   ]);
   const text = await readFile(await download.path(), 'utf8');
@@ -214,7 +184,9 @@ test('the acceptance CSV has the same issues and figures as the screen', async (
 });
 
 test('Copy as Markdown puts the acceptance table with the header figures on the clipboard', async () => {
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: preview.url });
+  await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: suite.preview.url,
+  });
   const frame = await jiraView({ project: 'PAY' });
   await showAcceptance(frame);
   await frame.click('[data-view=acceptance] [data-testid=copy-markdown]');
@@ -261,14 +233,14 @@ test('headers sort by keyboard with aria-sort, and the product filter hides engi
   expect(before).toEqual([...before].sort((a, b) => a!.localeCompare(b!)));
   const header = frame.locator('th[data-column=strategic]');
   await header.locator('button').focus();
-  await page.keyboard.press('Enter');
+  await suite.page.keyboard.press('Enter');
   expect(await header.getAttribute('aria-sort')).toBe('descending');
   expect(await frame.locator('th[data-column=name]').getAttribute('aria-sort')).toBe('none');
   const strategic = await frame
     .locator('tr[data-person] [data-cell=strategic]')
     .evaluateAll((cells) => cells.map((c) => Number.parseInt(c.textContent ?? '', 10)));
   expect(strategic).toEqual([...strategic].sort((a, b) => b - a));
-  await page.keyboard.press('Space');
+  await suite.page.keyboard.press('Space');
   expect(await header.getAttribute('aria-sort')).toBe('ascending');
 
   // README: Rafael Souza is an engineer with product work on SRCH; the filter keeps PM/PO-like people only.
@@ -283,13 +255,13 @@ test('the board picker lists the project boards and reloads the analysis for the
   const frame = await jiraView({ project: 'SRCH' });
   const options = await frame.locator('[data-picker=board] option').allInnerTexts();
   expect(options).toEqual(['All boards of SRCH', 'SRCH board']);
-  const before = preview.invocations().length;
+  const before = suite.preview.invocations().length;
   await frame.selectOption('[data-picker=board]', '3');
-  for (let waited = 0; preview.invocations().length === before && waited < 20_000; waited += 50) {
-    await page.waitForTimeout(50);
+  for (let waited = 0; suite.preview.invocations().length === before && waited < 20_000; waited += 50) {
+    await suite.page.waitForTimeout(50);
   }
   await frame.waitForSelector('main[aria-busy=false] [data-loading=false] [data-view=bandwidth]');
-  const calls = preview.invocations().slice(before);
+  const calls = suite.preview.invocations().slice(before);
   expect(calls.map((c) => [c.functionKey, c.moduleKey, c.ok])).toEqual([
     ['getProjectAnalysis', 'ownership-project-page', true],
   ]);
@@ -340,24 +312,24 @@ test('dark mode follows the host theme and narrow widths scroll the tables insid
   await frame.waitForFunction(() => document.documentElement.dataset.colorMode === 'dark');
   const background = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).not.toBe('rgb(255, 255, 255)');
-  await screenshot(page, 'jira-bandwidth-dark');
+  await screenshot(suite.page, 'jira-bandwidth-dark');
 
-  await page.setViewportSize({ width: 720, height: 900 });
+  await suite.page.setViewportSize({ width: 720, height: 900 });
   const narrow = await jiraView({ project: 'PAY' });
   await showAcceptance(narrow);
   const overflow = await narrow.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await screenshot(page, 'jira-acceptance-narrow');
+  await screenshot(suite.page, 'jira-acceptance-narrow');
 });
 
 test('screenshots of both views for the README', async () => {
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await suite.page.setViewportSize({ width: 1280, height: 900 });
   const bandwidth = await jiraView({ project: 'CHK' });
   await bandwidth.waitForSelector(`tr[data-person="${PRIYA.name}"]`);
-  await screenshot(page, 'jira-bandwidth');
+  await screenshot(suite.page, 'jira-bandwidth');
   const acceptance = await jiraView({ project: 'PAY' });
   await showAcceptance(acceptance);
-  await screenshot(page, 'jira-acceptance');
+  await screenshot(suite.page, 'jira-acceptance');
 });

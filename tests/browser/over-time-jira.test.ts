@@ -2,19 +2,9 @@
 // reached by keyboard, PAY's handovers from Felix Brandt to Omar Haddad in the table, on the bands and in the CSV,
 // the roadmap held by Priya Raman throughout, the band's own keyboard moves, dark mode, narrow widths, screenshots.
 import { readFile } from 'node:fs/promises';
-import type { Frame, Page } from 'playwright-core';
-import type { PreviewServer } from '../../tools/preview/server';
+import type { Frame } from 'playwright-core';
 import { parseCsv } from '../static/jira-views/fixture';
-import {
-  appFrame,
-  ensureBuilt,
-  launchBrowser,
-  openPreviewPage,
-  screenshot,
-  startTestPreview,
-  type BrowserSession,
-  type PreviewPageQuery,
-} from './harness';
+import { appFrame, browserSuite, openPreviewPage, type PreviewPageQuery, screenshot } from './harness';
 
 /** From samples/acme/README.md ("Cast"). */
 const PRIYA = { id: '8bd7b81342e3c818e496b63f', name: 'Priya Raman' };
@@ -29,32 +19,17 @@ const HANDED_OVER = [
   'sprint-planning',
 ];
 
-let browser: BrowserSession;
-let preview: PreviewServer;
-let page: Page;
-
-beforeAll(async () => {
-  await ensureBuilt(['jira-views']);
-  [browser, preview] = await Promise.all([launchBrowser(), startTestPreview()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage();
-});
-
-afterEach(async () => {
-  await page.close();
-});
+const suite = browserSuite({ surfaces: ['jira-views'] });
 
 /** Opens PAY's project page as Priya and waits until the analysis is drawn. */
 async function payProjectPage(query: PreviewPageQuery = {}): Promise<Frame> {
-  await openPreviewPage(page, preview, { tab: 'project', project: 'PAY', viewer: PRIYA.id, ...query });
-  const frame = await appFrame(page, '#project-frame');
+  await openPreviewPage(suite.page, suite.preview, {
+    tab: 'project',
+    project: 'PAY',
+    viewer: PRIYA.id,
+    ...query,
+  });
+  const frame = await appFrame(suite.page, '#project-frame');
   await frame.waitForSelector('[data-view=bandwidth]', { timeout: 45_000 });
   return frame;
 }
@@ -62,8 +37,8 @@ async function payProjectPage(query: PreviewPageQuery = {}): Promise<Frame> {
 /** Reaches the Over time tab as a keyboard user does: focus the selected tab, then the arrow keys. */
 async function showOverTimeByKeyboard(frame: Frame): Promise<void> {
   await frame.focus('[data-testid=tab-bandwidth]');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  await suite.page.keyboard.press('ArrowRight');
+  await suite.page.keyboard.press('ArrowRight');
   await frame.waitForSelector('[data-testid=tab-over-time][aria-selected=true]');
   await frame.waitForSelector('[data-view=over-time]', { state: 'visible' });
 }
@@ -129,7 +104,7 @@ test('the handovers CSV carries what the table shows', async () => {
   await frame.click('[data-testid=tab-over-time]');
   await frame.waitForSelector('[data-view=over-time]', { state: 'visible' });
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
+    suite.page.waitForEvent('download'),
     frame.click('[data-view=over-time] [data-testid=download-csv]'),
   ]);
   expect(download.suggestedFilename()).toBe('pay-handovers.csv');
@@ -165,16 +140,16 @@ test('the band is one tab stop: arrow keys move between periods and show each ow
   await band.waitFor({ state: 'visible' });
   expect(await band.locator('[data-cell-at][tabindex="0"]').count()).toBe(1);
   await band.locator('[data-cell-at="0:0"]').focus();
-  await page.keyboard.press('ArrowDown'); // Orders the backlog
-  await page.keyboard.press('ArrowDown'); // Writes user stories
-  await page.keyboard.press('ArrowDown'); // Refines stories
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  await suite.page.keyboard.press('ArrowDown'); // Orders the backlog
+  await suite.page.keyboard.press('ArrowDown'); // Writes user stories
+  await suite.page.keyboard.press('ArrowDown'); // Refines stories
+  await suite.page.keyboard.press('ArrowRight');
+  await suite.page.keyboard.press('ArrowRight');
   const focused = () => frame.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
   expect(await focused()).toMatch(new RegExp(`^PAY Sprint 3: ${OMAR}, \\d+ %, handover from ${FELIX}$`));
   // Its tooltip opens on focus as on hover.
   await frame.waitForSelector(`[role=tooltip]:has-text("PAY Sprint 3: ${OMAR}")`);
-  await page.keyboard.press('Home');
+  await suite.page.keyboard.press('Home');
   expect(await focused()).toMatch(new RegExp(`^PAY Sprint 1: ${FELIX}, \\d+ %$`));
   expect(await band.locator('[data-cell-at][tabindex="0"]').getAttribute('data-cell-at')).toBe('3:0');
 });
@@ -195,11 +170,11 @@ test('a window with too little activity says so instead of drawing empty bands',
 });
 
 test('screenshots, dark mode and narrow widths: the band scrolls in its own box', async () => {
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await suite.page.setViewportSize({ width: 1280, height: 900 });
   const light = await payProjectPage();
   await light.click('[data-testid=tab-over-time]');
   await light.waitForSelector('[data-band=board-2]', { state: 'visible' });
-  await screenshot(page, 'jira-over-time');
+  await screenshot(suite.page, 'jira-over-time');
 
   const dark = await payProjectPage({ theme: 'dark' });
   await dark.waitForFunction(() => document.documentElement.dataset.colorMode === 'dark');
@@ -212,9 +187,9 @@ test('screenshots, dark mode and narrow widths: the band scrolls in its own box'
   expect(surface).not.toBe('rgb(255, 255, 255)');
   // The initials on a coloured cell are the theme's inverse text: dark on the dark theme's lighter accents.
   expect(owner).not.toBe('rgb(255, 255, 255)');
-  await screenshot(page, 'jira-over-time-dark');
+  await screenshot(suite.page, 'jira-over-time-dark');
 
-  await page.setViewportSize({ width: 600, height: 900 });
+  await suite.page.setViewportSize({ width: 600, height: 900 });
   const narrow = await payProjectPage();
   await narrow.click('[data-testid=tab-over-time]');
   await narrow.waitForSelector('[data-band=board-2]', { state: 'visible' });
@@ -227,5 +202,5 @@ test('screenshots, dark mode and narrow widths: the band scrolls in its own box'
   });
   expect(pageOverflow).toBeLessThanOrEqual(0);
   expect(bandOverflow).toBeGreaterThan(0);
-  await screenshot(page, 'jira-over-time-narrow');
+  await screenshot(suite.page, 'jira-over-time-narrow');
 });

@@ -3,21 +3,11 @@
 // as a marker that opens the events behind it (mouse and keyboard); CHK's roadmap stays Priya's with no marker; the
 // site view tells Priya's accretions in words; a 400 px frame scrolls the bands inside their own box; dark renders.
 // Writes macro-over-time.png and macro-over-time-dark.png into SCREENSHOT_DIR.
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import type { AnalysisResult } from '../../src/contract/analysis';
 import { RESOLVERS } from '../../src/contract/requests';
 import type { ResolverResult } from '../../src/contract/result';
-import type { PreviewServer } from '../../tools/preview/server';
-import {
-  appFrame,
-  callBridge,
-  ensureBuilt,
-  launchBrowser,
-  openPreviewPage,
-  screenshot,
-  startTestPreview,
-  type BrowserSession,
-} from './harness';
+import { appFrame, browserSuite, callBridge, openPreviewPage, screenshot } from './harness';
 
 const SAMPLE_CONFIG = { scope: { projects: ['CHK', 'PAY', 'SRCH'], boards: [] }, window: { kind: 'all' } };
 /** samples/acme/permissions.json */
@@ -25,34 +15,15 @@ const PRIYA = '8bd7b81342e3c818e496b63f';
 const PAY_BOARD = 2;
 const CHK_BOARD = 1;
 
-let browser: BrowserSession;
-let preview: PreviewServer;
-let page: Page;
-
-beforeAll(async () => {
-  await ensureBuilt(['macro']);
-  [browser, preview] = await Promise.all([
-    launchBrowser({ viewport: { width: 1280, height: 900 } }),
-    startTestPreview({ macroConfig: SAMPLE_CONFIG }),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage();
-});
-
-afterEach(async () => {
-  await page.close();
+const suite = browserSuite({
+  surfaces: ['macro'],
+  viewport: { width: 1280, height: 900 },
+  preview: { macroConfig: SAMPLE_CONFIG },
 });
 
 async function openMacro(theme: 'light' | 'dark' = 'light'): Promise<Frame> {
-  await openPreviewPage(page, preview, { tab: 'confluence', viewer: PRIYA, theme });
-  return appFrame(page, '#macro-frame', '[data-state="map"]');
+  await openPreviewPage(suite.page, suite.preview, { tab: 'confluence', viewer: PRIYA, theme });
+  return appFrame(suite.page, '#macro-frame', '[data-state="map"]');
 }
 
 async function chooseScope(frame: Frame, boardId: number | 'site') {
@@ -133,8 +104,8 @@ test("on PAY's board refinement passed from Felix to Omar, and its marker opens 
       `${handover.evidenceTotal - handover.evidence.length} more`,
     );
   }
-  await page.mouse.move(0, 0);
-  await screenshot(page, 'macro-over-time');
+  await suite.page.mouse.move(0, 0);
+  await screenshot(suite.page, 'macro-over-time');
 
   // Opening a letter of the map closes the change's panel: one panel at a time.
   await frame.locator(`button.letter[data-row="roadmap"][data-person="${PRIYA}"]`).click();
@@ -152,7 +123,7 @@ test('the keyboard reaches a marker, Enter opens its events and Escape closes th
   await frame.locator(`[data-scope="${PAY_BOARD}"]`).focus();
   let reached = false;
   for (let i = 0; i < 20 && !reached; i++) {
-    await page.keyboard.press('Tab');
+    await suite.page.keyboard.press('Tab');
     reached = await frame.evaluate(
       (k) => document.activeElement?.getAttribute('data-handover') === k && k !== null,
       key,
@@ -160,18 +131,18 @@ test('the keyboard reaches a marker, Enter opens its events and Escape closes th
   }
   expect(reached).toBe(true);
 
-  await page.keyboard.press('Enter');
+  await suite.page.keyboard.press('Enter');
   const panel = frame.locator('[data-testid="change-evidence"]');
   await panel.waitFor();
   // Focus moved into the panel, on its title.
   expect(await frame.evaluate(() => document.activeElement?.id)).toBe('over-time-evidence-title');
 
-  await page.keyboard.press('Escape');
+  await suite.page.keyboard.press('Escape');
   await panel.waitFor({ state: 'detached' });
   expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-handover'))).toBe(key);
 
   // Space opens it too.
-  await page.keyboard.press('Space');
+  await suite.page.keyboard.press('Space');
   await panel.waitFor();
 });
 
@@ -214,7 +185,7 @@ test("the whole site tells Priya's accretions in words, and their events open fr
 test('at 400 px the bands scroll inside their own box with the row names in place; dark mode renders', async () => {
   const frame = await openMacro('dark');
   // The macro frame itself 400 px wide, whatever the preview page puts beside it.
-  await page.locator('#macro-frame').evaluate((el: HTMLElement) => (el.style.width = '400px'));
+  await suite.page.locator('#macro-frame').evaluate((el: HTMLElement) => (el.style.width = '400px'));
   await frame.waitForFunction(() => document.documentElement.clientWidth === 400);
   await chooseScope(frame, PAY_BOARD);
   const scroller = frame.locator('.ot-scroll');
@@ -237,6 +208,6 @@ test('at 400 px the bands scroll inside their own box with the row names in plac
   await scroller.evaluate((el) => el.scrollTo({ left: 0 }));
   await band(frame, 'refinement').locator('button[data-handover]').click();
   await frame.locator('[data-testid="change-evidence"]').waitFor();
-  await page.mouse.move(0, 0);
-  await screenshot(page, 'macro-over-time-dark');
+  await suite.page.mouse.move(0, 0);
+  await screenshot(suite.page, 'macro-over-time-dark');
 });
