@@ -3,6 +3,7 @@
 // Version 1. Times are ISO strings; shares are 0..1 (rounded to 4 decimals); weights are "share of activity", never time.
 import { z } from 'zod';
 import { DataGapSchema } from '../jira/site';
+import { MAP_COLUMNS } from '../ownership/columns';
 import { ThresholdsSchema, WeightsSchema } from '../ownership/config';
 import { EvidenceSchema } from '../ownership/evidence';
 import { OBSERVED_ROLE_KINDS } from '../ownership/roles';
@@ -10,8 +11,10 @@ import { LayerSchema, RowKeySchema } from '../ownership/rows';
 import { WarningSchema } from '../ownership/warning';
 
 export const ANALYSIS_VERSION = 1;
-/** The person id of the "Team (N people)" column that stands for everyone whose activity is only delivery. */
+/** The id of the "Team (N people)" column: people without a column of their own whose activity is mostly delivery. */
 export const TEAM_ID = 'team';
+/** The id of the "Others (N people)" column: people without a column of their own and no product activity. */
+export const OTHERS_ID = 'others';
 
 const share = z.number().min(0).max(1);
 const isoTime = z.string();
@@ -19,14 +22,26 @@ const RaciLetter = z.enum(['R', 'A', 'C', 'I']);
 
 export const ObservedRoleKindSchema = z.enum(OBSERVED_ROLE_KINDS);
 
+export const MapColumnSchema = z.enum(MAP_COLUMNS);
+
 export const ResultPersonSchema = z.object({
   id: z.string(),
   displayName: z.string(),
+  /**
+   * The display name, with a short suffix from the account id when someone else in the result has the same
+   * display name ("Alex Kim (…3f9a)"): two people are told apart, never merged. Equal to displayName otherwise.
+   */
+  distinctName: z.string(),
+  /**
+   * Where the map draws them (DOMAIN.md "Columns of the map"): their own column (an A or R on a product row, or
+   * a product role), folded into Team (mostly delivery) or into Others (no product activity).
+   */
+  column: MapColumnSchema,
   active: z.boolean(),
   observedRole: ObservedRoleKindSchema,
   /** "PM-like", "PO-like", "PM/PO", "Engineer", "No product activity". */
   roleLabel: z.string(),
-  /** Only delivery: shown inside the Team column (and without figures) unless showDeliveryPeople is set. */
+  /** Folded into Team (shown there, without figures, unless showDeliveryPeople is set). */
   inTeam: z.boolean(),
   /** Shares of the person's weighted activity in the window; null for team members when they are not shown. */
   strategicShare: share.nullable(),
@@ -35,11 +50,14 @@ export const ResultPersonSchema = z.object({
 });
 export type ResultPerson = z.infer<typeof ResultPersonSchema>;
 
-export const TeamSchema = z.object({
-  /** "Team (7 people)". */
+/** A folded column: "Team (7 people)" or "Others (2 people)", and who is in it. */
+export const FoldedGroupSchema = z.object({
   label: z.string(),
   count: z.number().int().min(0),
   memberIds: z.array(z.string()),
+});
+
+export const TeamSchema = FoldedGroupSchema.extend({
   /** True when config.showDeliveryPeople: members then have their own cells instead of the Team cell. */
   shownIndividually: z.boolean(),
 });
@@ -54,15 +72,21 @@ export const IssueSetSchema = z.object({
 export type IssueSet = z.infer<typeof IssueSetSchema>;
 
 export const ResultCellSchema = z.object({
-  /** A person id, or TEAM_ID for the Team column. */
+  /**
+   * A person id, or TEAM_ID / OTHERS_ID for a folded column. A folded column has a cell only where one of its
+   * members holds an A or R, and its letter is that one (DOMAIN.md): members' C and I are not drawn.
+   */
   personId: z.string(),
   letter: RaciLetter,
   share,
   weight: z.number().min(0),
   eventCount: z.number().int().min(0),
+  /** Commented on at least one of the row's issues; commentedIssues: on how many (C needs 10 % and 3). */
   commented: z.boolean(),
-  /** Team cell: how many people it stands for. */
+  commentedIssues: z.number().int().min(0),
+  /** Folded cell: how many of the group's people are on the row, and who (opening the cell lists them). */
   members: z.number().int().min(0).optional(),
+  memberIds: z.array(z.string()).optional(),
   /** The most recent events behind the letter, newest first: at most EVIDENCE_CAP (A, R), CONSULTED_EVIDENCE_CAP (C). */
   evidence: z.array(EvidenceSchema),
   evidenceTotal: z.number().int().min(0),
@@ -70,6 +94,21 @@ export const ResultCellSchema = z.object({
   issues: IssueSetSchema.nullable(),
 });
 export type ResultCell = z.infer<typeof ResultCellSchema>;
+
+/** Who holds a row's A: the person (or the folded column one of whose members holds it), their share and events. */
+export const RowOwnerSchema = z.object({
+  personId: z.string(),
+  share,
+  eventCount: z.number().int().min(0),
+});
+export type RowOwner = z.infer<typeof RowOwnerSchema>;
+
+const rowOwner = {
+  /** null: no clear owner (nobody reaches the accountable share) or no activity. */
+  owner: RowOwnerSchema.nullable(),
+  /** The owner in words: "Owner: Priya Raman, 87 % · 231 events", or "No clear owner (largest share 29 %)". */
+  ownerText: z.string(),
+};
 
 export const ResultRowSchema = z.object({
   key: RowKeySchema,
@@ -81,7 +120,8 @@ export const ResultRowSchema = z.object({
   issueCount: z.number().int().min(0),
   /** null: nobody reaches the accountable share; the row has no clear owner. */
   accountableId: z.string().nullable(),
-  /** Largest share first, then by id. */
+  ...rowOwner,
+  /** Largest share first, then by id; the folded columns' cells last. */
   cells: z.array(ResultCellSchema),
 });
 export type ResultRow = z.infer<typeof ResultRowSchema>;
@@ -92,7 +132,11 @@ export const ResultDeclaredRowSchema = z.object({
   people: z.array(z.object({ personId: z.string(), letter: RaciLetter })),
 });
 
-/** One board's (squad's) RACI, letters A, R and C only (the overall rows carry the evidence). */
+/**
+ * One board's (squad's) RACI, letters A, R and C only (the overall rows carry the evidence), folded into Team and
+ * Others by the board's own letters as a board-scoped map would be. Read across boards, the rows' owners are the
+ * "by squad" view: responsibilities × boards, each cell the accountable person and share, or no clear owner.
+ */
 export const ResultBoardSchema = z.object({
   id: z.number(),
   name: z.string(),
@@ -102,6 +146,7 @@ export const ResultBoardSchema = z.object({
     z.object({
       key: RowKeySchema,
       accountableId: z.string().nullable(),
+      ...rowOwner,
       cells: z.array(z.object({ personId: z.string(), letter: RaciLetter, share })),
     }),
   ),
@@ -312,6 +357,7 @@ export const AnalysisResultSchema = z.object({
   /** Everyone the result names, by display name. */
   people: z.array(ResultPersonSchema),
   team: TeamSchema,
+  others: FoldedGroupSchema,
   automation: z.object({ eventCount: z.number().int().min(0), weight: z.number().min(0) }),
   rows: z.array(ResultRowSchema),
   declaredRows: z.array(ResultDeclaredRowSchema),

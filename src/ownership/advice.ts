@@ -61,12 +61,8 @@ export function adviseSplit(input: AdviceInput): Advice[] {
     const squads = noBoards ? 1 : boardIds.length;
     const tactical = role.tacticalShareOfProduct;
     const doesBoth = role.strategicWeight > 0 && role.tacticalWeight > 0;
-    const figures = {
-      squads,
-      tacticalShareOfProduct: tactical,
-      strategicWeight: role.strategicWeight,
-      tacticalWeight: role.tacticalWeight,
-    };
+    // Shown to users: shares and counts only, never the weights behind a share.
+    const figures = { squads, tacticalShareOfProduct: tactical };
     const limits = {
       combinedRoleMaxSquads: thresholds.combinedRoleMaxSquads,
       maxBoardsPerOwner: thresholds.maxBoardsPerOwner,

@@ -1,18 +1,26 @@
 // analyse(): the whole pure pipeline, SiteData → AnalysisResult. normalise → window → RACI (overall and per board)
 // → observed roles → acceptance records → warnings → advice → bandwidth → acceptance review → the wire shape.
 // No I/O and no clock: `now` is an input.
-import { ANALYSIS_VERSION, TEAM_ID, type AnalysisResult, type ResultPerson } from '../contract/analysis';
+import {
+  ANALYSIS_VERSION,
+  OTHERS_ID,
+  TEAM_ID,
+  type AnalysisResult,
+  type ResultPerson,
+} from '../contract/analysis';
 import type { SiteData } from '../jira/site';
 import { reviewAcceptance } from './acceptance';
 import { acceptancesIn } from './acceptance-records';
 import { adviseSplit } from './advice';
 import { computeBandwidth } from './bandwidth';
+import { columnOf, foldOf, type FoldedGroup } from './columns';
 import type { AnalysisConfig } from './config';
 import {
   AUTOMATION_ID,
   type IssueTimeline,
   type NormalisedSite,
   type ProductEvent,
+  type RaciMap,
   type SprintInfo,
 } from './model';
 import { normalise } from './normalise';
@@ -21,6 +29,7 @@ import { presentBandwidth } from './present/bandwidth';
 import { presentBoards } from './present/boards';
 import { presentOverTime } from './present/over-time';
 import { ownershipOverTime } from './over-time/timeline';
+import { distinctNames } from './present/names';
 import { iso, round2, share4 } from './present/numbers';
 import { presentRows } from './present/rows';
 import { computeRaciMaps, issuePeopleOf } from './raci';
@@ -33,6 +42,8 @@ import { applyWindow, resolveWindow, scopeBoardIds, startedSprints, type Resolve
 export interface Analysis {
   site: NormalisedSite;
   context: WarningContext;
+  /** Who folds into which column of a map (null: their own column), over the scope or one board's map. */
+  foldOn: (raci: RaciMap, deliveryPeople: ReadonlySet<string>) => (personId: string) => FoldedGroup | null;
 }
 
 /**
@@ -100,12 +111,17 @@ export function analyseSite(site: SiteData, config: AnalysisConfig, now: Date): 
   const delivery = deliveryPeopleOf(windowed.events, windowed.issues, window);
   const roles = observeRoles(windowed.events, thresholds);
   const acceptances = acceptancesIn(windowed, window);
-  // Roles, not rankings: people whose only activity is delivery form one Team column.
-  const team = new Set<string>();
-  for (const id of delivery.all) {
-    const r = roles.get(id);
-    if (r === undefined || r.strategicWeight + r.tacticalWeight === 0) team.add(id);
+  // Roles, not rankings: people without an A or R or a product role whose activity is mostly delivery form one
+  // Team column (DOMAIN.md "Columns of the map"); the Team everywhere else (bandwidth, over time) is the same.
+  const declaredHolders = new Set<string>();
+  for (const d of config.declared.rows) {
+    for (const p of d.people) if (p.letter === 'A' || p.letter === 'R') declaredHolders.add(p.accountId);
   }
+  const foldOn = (map: RaciMap, deliveryPeople: ReadonlySet<string>) =>
+    foldOf({ raci: map, roles, deliveryPeople, declaredHolders });
+  const fold = foldOn(raci, delivery.all);
+  const team = new Set<string>();
+  for (const id of [...delivery.all, ...roles.keys()]) if (fold(id) === 'team') team.add(id);
   const present = (id: string) => (!config.showDeliveryPeople && team.has(id) ? TEAM_ID : id);
   const sprintsByBoard = new Map<number, SprintInfo[]>();
   for (const b of scopeBoardIds(full, config)) sprintsByBoard.set(b, startedSprints(full, [b], window.to));
@@ -131,11 +147,11 @@ export function analyseSite(site: SiteData, config: AnalysisConfig, now: Date): 
     present,
     overTime,
   };
-  return { site: full, context };
+  return { site: full, context, foldOn };
 }
 
 export function analyse(site: SiteData, config: AnalysisConfig, now: Date): AnalysisResult {
-  const { site: full, context } = analyseSite(site, config, now);
+  const { site: full, context, foldOn } = analyseSite(site, config, now);
   const { site: windowed, window, raci, raciByBoard, roles, acceptances, team, present } = context;
   const thresholds = config.thresholds;
   const show = config.showDeliveryPeople;
@@ -163,14 +179,13 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
   );
   const review = reviewAcceptance(windowed, acceptances, reviewed);
 
-  const rows = presentRows(raci, team, show);
   const acceptance = presentAcceptance(review);
   const bandwidthOut = presentBandwidth(bandwidth, full.people, shown);
 
   // Everyone the result names.
   const named = new Set<string>();
   for (const id of roles.keys()) named.add(id);
-  for (const row of rows) for (const c of row.cells) named.add(c.personId);
+  for (const row of Object.values(raci)) for (const c of row.cells) named.add(c.personId);
   for (const w of warnings) for (const id of w.people) named.add(id);
   for (const a of advice) named.add(a.personId);
   for (const s of acceptance.sprints) {
@@ -188,6 +203,11 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
   named.delete(TEAM_ID);
   named.delete(AUTOMATION_ID);
 
+  const fold = foldOn(raci, context.deliveryPeople);
+  const others = [...named].filter((id) => fold(id) === 'others').sort();
+  const names = distinctNames(
+    [...named].map((id) => ({ id, displayName: full.people.get(id)?.displayName ?? 'Unknown person' })),
+  );
   const people: ResultPerson[] = [...named]
     .map((id) => {
       const person = full.people.get(id);
@@ -195,9 +215,12 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
       const inTeam = team.has(id);
       const hide = inTeam && !show;
       const figure = (x: number | undefined) => (hide ? null : share4(x ?? 0));
+      const displayName = person?.displayName ?? 'Unknown person';
       return {
         id,
-        displayName: person?.displayName ?? 'Unknown person',
+        displayName,
+        distinctName: names.get(id) ?? displayName,
+        column: columnOf(fold(id), show),
         active: person?.active ?? true,
         observedRole: role?.role ?? 'none',
         roleLabel: OBSERVED_ROLE_LABELS[role?.role ?? 'none'],
@@ -229,6 +252,25 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
   }
 
   const teamIds = [...team].sort();
+  const groupLabel = (name: string, count: number) =>
+    `${name} (${count} ${count === 1 ? 'person' : 'people'})`;
+  const teamLabel = groupLabel('Team', teamIds.length);
+  const othersLabel = groupLabel('Others', others.length);
+  const nameOf = (shownId: string) =>
+    shownId === TEAM_ID ? teamLabel : shownId === OTHERS_ID ? othersLabel : (names.get(shownId) ?? shownId);
+  // Delivery people shown one by one keep their own column; Others always fold.
+  const shownFold =
+    (f: (id: string) => FoldedGroup | null) =>
+    (id: string): FoldedGroup | null => {
+      const group = f(id);
+      return group === 'team' && show ? null : group;
+    };
+  const mapFold = shownFold(fold);
+  const shownId = (id: string) => {
+    const group = mapFold(id);
+    return group === null ? id : group === 'team' ? TEAM_ID : OTHERS_ID;
+  };
+  const rows = presentRows(raci, mapFold, thresholds.accountableShare, { shownId, nameOf });
   // What the read missed, then what the analysis could not understand of what was read.
   const gaps = [...site.gaps, ...(full.gaps ?? [])];
   return {
@@ -253,12 +295,8 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
     completeness: { complete: gaps.length === 0, gaps },
     settings: { thresholds, weights: config.weights, showDeliveryPeople: show },
     people,
-    team: {
-      label: `Team (${teamIds.length} ${teamIds.length === 1 ? 'person' : 'people'})`,
-      count: teamIds.length,
-      memberIds: teamIds,
-      shownIndividually: show,
-    },
+    team: { label: teamLabel, count: teamIds.length, memberIds: teamIds, shownIndividually: show },
+    others: { label: othersLabel, count: others.length, memberIds: others },
     automation: { eventCount: automationEvents, weight: round2(automationWeight) },
     rows,
     declaredRows: config.declared.rows.map((d) => ({
@@ -266,7 +304,17 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
       layer: d.layer,
       people: d.people.map((p) => ({ personId: p.accountId, letter: p.letter })),
     })),
-    boards: presentBoards(full.boards, raciByBoard, context.deliveryPeopleByBoard, team, show),
+    boards: presentBoards(
+      full.boards,
+      raciByBoard,
+      context.deliveryPeopleByBoard,
+      {
+        foldOn: (boardId, map) =>
+          shownFold(foldOn(map, context.deliveryPeopleByBoard.get(boardId) ?? new Set<string>())),
+        nameOf,
+      },
+      thresholds.accountableShare,
+    ),
     warnings,
     advice,
     bandwidth: bandwidthOut,

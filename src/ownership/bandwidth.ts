@@ -213,11 +213,8 @@ export function computeBandwidth(input: BandwidthInput): Bandwidth {
       flags.push({
         personId,
         kind: 'tactical-overload',
-        figures: {
-          tacticalShareOfProduct: role.tacticalShareOfProduct,
-          strategicWeight: role.strategicWeight,
-          tacticalWeight: role.tacticalWeight,
-        },
+        // Shown to users: the share, never the weights behind it.
+        figures: { tacticalShareOfProduct: role.tacticalShareOfProduct },
         thresholds: { tacticalOverloadShare: thresholds.tacticalOverloadShare },
       });
     }

@@ -180,8 +180,10 @@ export interface RaciCell {
   /** weight / the row's total human weight. */
   share: number;
   eventCount: number;
-  /** Commented on the row's issues (enough for C). */
+  /** Commented on at least one of the row's issues. */
   commented: boolean;
+  /** On how many of the row's issues they commented (C needs 10 % of them and at least 3). */
+  commentedIssues: number;
   letter: 'R' | 'A' | 'C' | 'I';
   /** Ids of the ProductEvents behind the letter (resolve through the event stream). */
   eventIds: string[];

@@ -1,7 +1,9 @@
 // From events to RACI letters (DOMAIN.md): per row, a person's share = their weight / the row's human weight.
 // A = the largest share if >= accountableShare (ties: smaller person id); R = others >= responsibleShare;
-// C = >= consultedShare or commented on the row's issues; I = anyone else seen on the row's issues
-// (assignee, reporter or creator of one, commenter, or actor of any event on one). Automation never holds a letter.
+// C = >= consultedShare, or commented on at least CONSULTED_COMMENT_SHARE of the row's issues and on at least
+// CONSULTED_COMMENT_ISSUES of them (a single comment does not make anyone consulted); I = anyone else seen on the
+// row's issues (assignee, reporter or creator of one, commenter, or actor of any event on one). Automation never
+// holds a letter.
 //
 // The whole map and every board's map come from one pass over the events: an event's boards are its issue's
 // boards, so what is known per issue (rows touched, people acting) is the same in every map the issue is in.
@@ -34,13 +36,23 @@ interface RowTally {
   people: Map<string, Tally>;
   automationWeight: number;
   eventCount: number;
+  /** Issues with any event of the row (automation's included): what a commenter's share of issues is out of. */
+  issueCount: number;
 }
+
+/**
+ * DOMAIN.md's defaults for "consulted by commenting": on at least 10 % of the row's issues and at least 3 of them.
+ * Fixed here rather than settings: DOMAIN.md names them with the letters, and the settings list is long already.
+ */
+export const CONSULTED_COMMENT_SHARE = 0.1;
+export const CONSULTED_COMMENT_ISSUES = 3;
 
 /** One map under construction: the whole scope, or one board. */
 interface ScopeTally {
   rows: Record<RowKey, RowTally>;
-  /** Per person, the rows (bits) on whose issues they commented / were seen: one update per person and issue. */
-  commented: Map<string, number>;
+  /** Per person, on how many of each row's issues (by row index) they commented: one count per person and issue. */
+  commented: Map<string, number[]>;
+  /** Per person, the rows (bits) on whose issues they were seen: one update per person and issue. */
   seen: Map<string, number>;
 }
 
@@ -50,6 +62,8 @@ interface IssueTally {
   /** Rows with an event by a person (not automation) on it. */
   humanRows: number;
   actors: string[];
+  /** People who commented on the issue, each once however many comments they wrote. */
+  commenters: string[];
   scopes: ScopeTally[];
 }
 
@@ -65,7 +79,7 @@ function perRow<T>(make: () => T): Record<RowKey, T> {
 
 function newScope(): ScopeTally {
   return {
-    rows: perRow(() => ({ people: new Map(), automationWeight: 0, eventCount: 0 })),
+    rows: perRow(() => ({ people: new Map(), automationWeight: 0, eventCount: 0, issueCount: 0 })),
     commented: new Map(),
     seen: new Map(),
   };
@@ -80,6 +94,17 @@ function peopleWithRow(byPerson: ReadonlyMap<string, number>, row: RowKey): Set<
   const out = new Set<string>();
   const bit = ROW_BIT[row];
   for (const [id, rows] of byPerson) if (rows & bit) out.add(id);
+  return out;
+}
+
+/** Per person, on how many of the row's issues they commented (people with at least one). */
+function commentCountsOf(byPerson: ReadonlyMap<string, readonly number[]>, row: RowKey): Map<string, number> {
+  const out = new Map<string, number>();
+  const r = ROW_KEYS.indexOf(row);
+  for (const [id, counts] of byPerson) {
+    const n = counts[r] ?? 0;
+    if (n > 0) out.set(id, n);
+  }
   return out;
 }
 
@@ -162,7 +187,7 @@ export function computeRaciMaps(
       issueKey = e.issueKey;
       issue = byIssue.get(issueKey);
       if (issue === undefined) {
-        issue = { rows: 0, humanRows: 0, actors: [], scopes };
+        issue = { rows: 0, humanRows: 0, actors: [], commenters: [], scopes };
         byIssue.set(issueKey, issue);
       }
     }
@@ -201,12 +226,11 @@ export function computeRaciMaps(
     }
   }
 
-  // Commenters on, and people seen on, each row's issues.
+  // Commenters on each issue, once per person (ten comments on one issue are one issue commented on).
   for (const c of comments) {
     if (c.actorId === AUTOMATION_ID) continue;
     const issue = byIssue.get(c.issueKey);
-    if (issue === undefined) continue;
-    for (const scope of issue.scopes) addRows(scope.commented, c.actorId, issue.rows);
+    if (issue !== undefined && !issue.commenters.includes(c.actorId)) issue.commenters.push(c.actorId);
   }
   // One pass over the issues (forEach and indexed loops: no step objects for tens of thousands of issues): the
   // people seen on them, and per row the issues with an event by a person (every issue is in the overall map).
@@ -214,10 +238,26 @@ export function computeRaciMaps(
   byIssue.forEach((issue, issueKey) => {
     const attached = issuePeople.get(issueKey);
     for (let s = 0; s < issue.scopes.length; s++) {
-      const seen = (issue.scopes[s] as ScopeTally).seen;
+      const scope = issue.scopes[s] as ScopeTally;
+      const seen = scope.seen;
       for (let i = 0; i < issue.actors.length; i++) addRows(seen, issue.actors[i] as string, issue.rows);
       if (attached !== undefined) {
         for (let i = 0; i < attached.length; i++) addRows(seen, attached[i] as string, issue.rows);
+      }
+      for (let i = 0; i < issue.commenters.length; i++)
+        addRows(seen, issue.commenters[i] as string, issue.rows);
+      for (let r = 0; r < ROW_KEYS.length; r++) {
+        if (!(issue.rows & (1 << r))) continue;
+        scope.rows[ROW_KEYS[r] as RowKey].issueCount += 1;
+        for (let i = 0; i < issue.commenters.length; i++) {
+          const id = issue.commenters[i] as string;
+          let counts = scope.commented.get(id);
+          if (counts === undefined) {
+            counts = ROW_KEYS.map(() => 0);
+            scope.commented.set(id, counts);
+          }
+          counts[r] = (counts[r] as number) + 1;
+        }
       }
     }
     for (let r = 0; r < ROW_KEYS.length; r++) {
@@ -228,7 +268,7 @@ export function computeRaciMaps(
   const toMap = (scope: ScopeTally, board: number | null): RaciMap => {
     const map = {} as RaciMap;
     for (const row of ROW_KEYS) {
-      const commenters = peopleWithRow(scope.commented, row);
+      const commenters = commentCountsOf(scope.commented, row);
       const seen = peopleWithRow(scope.seen, row);
       const events =
         board === null
@@ -280,7 +320,7 @@ function cellOf(
   personId: string,
   weight: number,
   share: number,
-  commented: boolean,
+  commentedIssues: number,
   eventCount: number,
   eventsOf: () => ProductEvent[],
   evidence: CellEvidence | null,
@@ -292,7 +332,8 @@ function cellOf(
     weight,
     share,
     eventCount,
-    commented,
+    commented: commentedIssues > 0,
+    commentedIssues,
     letter: 'I',
     get eventIds(): string[] {
       events ??= eventsOf();
@@ -313,7 +354,7 @@ const NO_EVENTS = (): ProductEvent[] => [];
 function rowOf(
   row: RowKey,
   t: RowTally,
-  commenters: ReadonlySet<string>,
+  commenters: ReadonlyMap<string, number>,
   seen: ReadonlySet<string>,
   thresholds: Thresholds,
   eventsOf: (tally: Tally, personId: string) => ProductEvent[],
@@ -327,13 +368,15 @@ function rowOf(
     const tally = t.people.get(id) as Tally;
     const share = totalWeight > 0 ? tally.weight / totalWeight : 0;
     const events = () => eventsOf(tally, id);
-    cells.push(cellOf(id, tally.weight, share, commenters.has(id), tally.count, events, tally.evidence));
+    cells.push(cellOf(id, tally.weight, share, commenters.get(id) ?? 0, tally.count, events, tally.evidence));
   }
-  const others = new Set([...commenters, ...seen]);
-  for (const id of [...others].sort(compareIds)) {
+  // `seen` holds the commenters too.
+  for (const id of [...seen].sort(compareIds)) {
     if (t.people.has(id)) continue;
-    cells.push(cellOf(id, 0, 0, commenters.has(id), 0, NO_EVENTS, null));
+    cells.push(cellOf(id, 0, 0, commenters.get(id) ?? 0, 0, NO_EVENTS, null));
   }
+  const consultedByComments = (n: number) =>
+    n >= CONSULTED_COMMENT_ISSUES && n >= CONSULTED_COMMENT_SHARE * t.issueCount;
   cells.sort((a, b) => b.share - a.share || compareIds(a.personId, b.personId));
 
   let accountableId: string | null = null;
@@ -343,7 +386,10 @@ function rowOf(
       accountableId = cell.personId;
     } else if (cell.weight > 0 && cell.share >= thresholds.responsibleShare) {
       cell.letter = 'R';
-    } else if ((cell.weight > 0 && cell.share >= thresholds.consultedShare) || cell.commented) {
+    } else if (
+      (cell.weight > 0 && cell.share >= thresholds.consultedShare) ||
+      consultedByComments(cell.commentedIssues)
+    ) {
       cell.letter = 'C';
     } else {
       cell.letter = 'I';

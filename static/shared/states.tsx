@@ -90,19 +90,22 @@ const ERROR_LOOKS: Record<ResolverError['code'], ErrorLook> = {
   internal: { title: 'Something went wrong', appearance: 'error', retry: true },
 };
 
+type InvalidField = NonNullable<ResolverError['fields']>[number];
+
 /**
  * A resolver error as the user should see it: a title by code, the resolver's sentence, the invalid settings
- * (bad-config, with `fieldLabel` naming each path in words) and a Retry button when trying again can help.
+ * (bad-config; `describeField` words each one as the settings panel does, so both say the same) and a Retry
+ * button when trying again can help.
  */
 export function ErrorState({
   error,
   onRetry,
-  fieldLabel = (path) => path,
+  describeField = (field) => `${field.path === '' ? 'Settings' : field.path}: ${field.message}`,
   action,
 }: {
   error: ResolverError;
   onRetry?: () => void;
-  fieldLabel?: (path: string) => string;
+  describeField?: (field: InvalidField) => string;
   action?: ReactNode;
 }) {
   const look = ERROR_LOOKS[error.code] ?? ERROR_LOOKS.internal;
@@ -122,9 +125,7 @@ export function ErrorState({
             aria-label="Invalid settings"
           >
             {fields.map((field) => (
-              <li key={`${field.path}:${field.message}`}>
-                <strong>{field.path === '' ? 'Settings' : fieldLabel(field.path)}</strong>: {field.message}
-              </li>
+              <li key={`${field.path}:${field.message}`}>{describeField(field)}</li>
             ))}
           </ul>
         ) : null}

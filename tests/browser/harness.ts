@@ -216,3 +216,32 @@ export function browserSuite(options: {
     },
   };
 }
+
+/** Clicks the picker's control, as a user does: a short list has no visible text input to click. */
+function openPicker(frame: Frame, name: string): Promise<void> {
+  return frame.click(`[data-picker="${name}"] .jv-picker__control`);
+}
+
+/** Opens the Jira views' Atlaskit picker `name` (board, window, sprint) and reads its options, then closes it. */
+export async function pickerOptions(frame: Frame, name: string): Promise<string[]> {
+  await openPicker(frame, name);
+  const options = frame.getByRole('option');
+  await options.first().waitFor();
+  const texts = await options.allInnerTexts();
+  await frame.press(`#picker-${name}`, 'Escape');
+  return texts;
+}
+
+/** Chooses the option whose text is (or matches) `label` in the Jira views' picker `name`. */
+export async function pick(frame: Frame, name: string, label: string | RegExp): Promise<void> {
+  await openPicker(frame, name);
+  await frame
+    .getByRole('option', { name: label, exact: typeof label === 'string' ? true : undefined })
+    .first()
+    .click();
+}
+
+/** The text of the picker's current choice. */
+export function pickedLabel(frame: Frame, name: string): Promise<string> {
+  return frame.locator(`[data-picker="${name}"] .jv-picker__single-value`).innerText();
+}

@@ -3,8 +3,18 @@
 // sprint action opening on its sprint, sorting by keyboard, the states, dark mode, narrow widths, and screenshots.
 import { readFile } from 'node:fs/promises';
 import type { Frame } from 'playwright-core';
+import { WINDOW_PRESETS } from '../../static/jira-views/src/model/window-choice';
 import { parseCsv } from '../static/jira-views/fixture';
-import { appFrame, browserSuite, openPreviewPage, type PreviewPageQuery, screenshot } from './harness';
+import {
+  appFrame,
+  browserSuite,
+  openPreviewPage,
+  pick,
+  pickedLabel,
+  pickerOptions,
+  type PreviewPageQuery,
+  screenshot,
+} from './harness';
 
 /** From samples/acme/README.md ("Cast"). */
 const PRIYA = { id: '8bd7b81342e3c818e496b63f', name: 'Priya Raman' };
@@ -25,7 +35,7 @@ async function chooseWindow(
   frame: Frame,
   preset: 'all' | 'sprints-3' | 'sprints-6' | 'sprints-12',
 ): Promise<void> {
-  await frame.selectOption('[data-picker=window]', preset);
+  await pick(frame, 'window', WINDOW_PRESETS.find((p) => p.id === preset)!.label);
   const kind = preset === 'all' ? 'all' : 'sprints';
   await frame.waitForSelector(`[data-loading=false][data-window-kind=${kind}]`, { timeout: 45_000 });
 }
@@ -97,10 +107,8 @@ test('the self-accepting squad shows its self-acceptance rate', async () => {
   expect(figure).toBe(`${self} of ${total} (${Math.round((self / total) * 100)} %)`);
   expect(await frame.locator('tr[data-self-accepted=true]').first().innerText()).toContain('self-accepted');
   // Default sprint: the last closed one.
-  expect(await frame.locator('[data-picker=sprint] option:checked').innerText()).toBe(
-    'PAY Sprint 11 (closed 2026-11-03)',
-  );
-  expect(await frame.locator('[data-picker=sprint] option').count()).toBe(12);
+  expect(await pickedLabel(frame, 'sprint')).toBe('PAY Sprint 11 (closed 2026-11-03)');
+  expect(await pickerOptions(frame, 'sprint')).toHaveLength(12);
 });
 
 test('the bandwidth CSV has the same numbers as the screen', async () => {
@@ -208,7 +216,7 @@ test('the sprint action opens the review on its own sprint, with late acceptance
   // README: CHK-170 was left in CHK Sprint 9 (completed 2026-10-06) and accepted on 2026-10-12.
   const frame = await jiraView({ tab: 'sprint', project: 'CHK', board: 1, sprint: 9 });
   expect(await frame.locator('[data-view=acceptance]').count()).toBe(1);
-  expect(await frame.locator('[data-picker=sprint]').inputValue()).toBe('9');
+  expect(await frame.locator('[data-picker=sprint]').getAttribute('data-value')).toBe('9');
   const late = frame.locator('tr[data-issue="CHK-170"]');
   expect(await late.locator('[data-cell=after-end]').innerText()).toContain('after end');
   expect(await frame.locator('[data-figure=after-end] dd').innerText()).toBe('1');
@@ -220,7 +228,7 @@ test('the sprint action opens the review on its own sprint, with late acceptance
   // Each issue links to Jira.
   expect(await late.locator('a').getAttribute('href')).toBe('https://acme.atlassian.net/browse/CHK-170');
   // Picking another sprint redraws the review.
-  await frame.selectOption('[data-picker=sprint]', '8');
+  await pick(frame, 'sprint', /^CHK Sprint 8\b/);
   await frame.waitForFunction(() => !document.querySelector('tr[data-issue="CHK-170"]'));
   expect(await frame.locator('[data-figure=after-end] dd').innerText()).toBe('0');
 });
@@ -253,10 +261,10 @@ test('headers sort by keyboard with aria-sort, and the product filter hides engi
 
 test('the board picker lists the project boards and reloads the analysis for the chosen one', async () => {
   const frame = await jiraView({ project: 'SRCH' });
-  const options = await frame.locator('[data-picker=board] option').allInnerTexts();
+  const options = await pickerOptions(frame, 'board');
   expect(options).toEqual(['All boards of SRCH', 'SRCH board']);
   const before = suite.preview.invocations().length;
-  await frame.selectOption('[data-picker=board]', '3');
+  await pick(frame, 'board', 'SRCH board');
   for (let waited = 0; suite.preview.invocations().length === before && waited < 20_000; waited += 50) {
     await suite.page.waitForTimeout(50);
   }
@@ -265,14 +273,14 @@ test('the board picker lists the project boards and reloads the analysis for the
   expect(calls.map((c) => [c.functionKey, c.moduleKey, c.ok])).toEqual([
     ['getProjectAnalysis', 'ownership-project-page', true],
   ]);
-  expect(await frame.locator('[data-picker=board]').inputValue()).toBe('3');
+  expect(await frame.locator('[data-picker=board]').getAttribute('data-value')).toBe('3');
   expect(await frame.locator('tr[data-person="Sofia Lindqvist"]').count()).toBe(1);
 });
 
 test('a window without sprints falls back to weeks and says so; an empty window says so too', async () => {
   const frame = await jiraView({ project: 'CHK' });
   const pickDates = async (from: string, to: string) => {
-    await frame.selectOption('[data-picker=window]', 'dates');
+    await pick(frame, 'window', 'Between dates…');
     await frame.fill('[data-picker=from]', from);
     await frame.fill('[data-picker=to]', to);
     await frame.click('button[type=submit]');

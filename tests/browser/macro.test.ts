@@ -276,12 +276,15 @@ test('the config panel explains a bad threshold inline, refuses to save it, and 
 
   await config.getByRole('button', { name: /Advanced: thresholds/ }).click();
   const input = config.locator('#threshold-accountableShare');
-  await input.fill('2');
+  // Shares are entered in %: 200 % is refused in the settings' own words.
+  await input.fill('200');
   const error = config.locator('[data-error-for="threshold-accountableShare"]');
-  expect(await error.innerText()).toContain('Accountable share must be a number between 0 and 1.');
+  expect(await error.innerText()).toContain('Accountable (A) share: enter a percentage from 0 to 100.');
   expect(await input.getAttribute('aria-invalid')).toBe('true');
   expect(await save.isDisabled()).toBe(true);
-  expect(await config.locator('[data-testid="config-status"]').innerText()).toContain('Accountable share');
+  expect(await config.locator('[data-testid="config-status"]').innerText()).toContain(
+    'Accountable (A) share',
+  );
   await config.locator('#advanced-heading').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
   await writeScreenshot('macro-config', (file) =>
     page.locator('#config-dialog').screenshot({ path: file, animations: 'disabled' }),
@@ -289,7 +292,7 @@ test('the config panel explains a bad threshold inline, refuses to save it, and 
 
   // Just above Priya's roadmap share: she can no longer be accountable for it.
   const threshold = Math.min(1, Math.ceil((share + 0.005) * 100) / 100);
-  await input.fill(String(threshold));
+  await input.fill(String(Math.round(threshold * 100)));
   await error.waitFor({ state: 'detached' });
   expect(await save.isEnabled()).toBe(true);
   await save.click();
@@ -496,6 +499,224 @@ test('Jira refusing (rate limit, server error) shows its message and a Retry tha
   preview.jira!.setFaults([]);
   await failing.getByRole('button', { name: 'Retry' }).click();
   await frame.waitForSelector('[data-state="map"]');
+});
+
+/** Where the map's table starts, in page pixels (the frame's offset plus the table's inside it). */
+async function mapTop(frame: Frame): Promise<number> {
+  const box = await frame.locator('table.map').boundingBox();
+  if (box === null) throw new Error('The map is not drawn.');
+  return box.y + (await page.evaluate(() => window.scrollY));
+}
+
+test('warnings are one line each under a summary, open to their details, and mark their cells in the map', async () => {
+  const frame = await openMacro();
+  await frame.waitForSelector('[data-state="map"]');
+  const result = await resolverResult(frame);
+  const highs = result.warnings.filter((w) => w.severity === 'high');
+  const mediums = result.warnings.filter((w) => w.severity === 'medium');
+  expect(highs.length).toBeGreaterThan(0);
+
+  // The summary counts them by severity and names the high ones, above the list and the map.
+  const summary = await frame.locator('[data-testid="warnings-summary"]').innerText();
+  expect(summary).toContain(`${highs.length} high, ${mediums.length} medium`);
+  for (const w of highs) expect(summary).toContain(w.title);
+
+  // Each line: lozenge, title, who and one figure, on one line at 1280 px; no details until it is opened. The
+  // most severe come first; the roadmap owner who also accepts is one of them.
+  const lines = frame.locator('li[data-warning]');
+  expect(await lines.first().getAttribute('data-severity')).toBe('high');
+  const first = frame.locator('li[data-warning="strategy-and-acceptance"]');
+  const firstWarning = highs.find((w) => w.id === 'strategy-and-acceptance')!;
+  const line = first.locator('.warning-line');
+  expect(await line.innerText()).toContain('High');
+  expect(await line.innerText()).toContain(firstWarning.title);
+  expect(await line.innerText()).toContain('Priya Raman');
+  const height = (await line.boundingBox())!.height;
+  expect(height).toBeLessThan(44);
+  expect(await frame.locator('.warning-details').count()).toBe(0);
+  // No internal weights anywhere in the warnings' text.
+  expect(await frame.locator('.warnings').innerText()).not.toMatch(/weight/i);
+
+  // The map is not buried: it starts within the first screen, and showing every warning adds only lines.
+  const before = await mapTop(frame);
+  expect(before).toBeLessThan(900);
+  const more = frame.getByRole('button', { name: /^Show \d+ more warnings?$/ });
+  if ((await more.count()) > 0) {
+    const shown = await lines.count();
+    await more.click();
+    expect(await lines.count()).toBe(result.warnings.length);
+    expect(await mapTop(frame)).toBeLessThan(before + (result.warnings.length - shown) * 44 + 8);
+  }
+
+  // Opening a line shows its full text, figures against thresholds and its evidence, and marks its cells:
+  // the roadmap owner who also accepts is Priya's roadmap and acceptance cells.
+  await line.click();
+  expect(await line.getAttribute('aria-expanded')).toBe('true');
+  const details = first.locator('.warning-details');
+  expect(await details.innerText()).toContain(firstWarning.message);
+  expect(await details.innerText()).toContain('threshold');
+  expect(await details.innerText()).toContain(`Show the ${firstWarning.evidenceTotal} events behind it`);
+  const priya = idOf('Priya Raman');
+  const marked = await frame
+    .locator('td[data-highlighted]')
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')));
+  expect(marked.sort()).toEqual([`acceptance|${priya}`, `roadmap|${priya}`]);
+  expect(await frame.locator('th.row-head[data-highlighted]').count()).toBe(2);
+
+  // A "no clear owner" warning marks its row; closing the line clears the marks.
+  const noOwner = frame.locator('li[data-warning="no-owner"]').first();
+  await noOwner.locator('.warning-line').click();
+  expect(await line.getAttribute('aria-expanded')).toBe('false');
+  const noOwnerTitle = await noOwner.locator('.warning-title').innerText();
+  const row = result.rows.find((r) => noOwnerTitle.includes(r.label))!;
+  expect(await frame.locator(`tr[data-row="${row.key}"] th[data-highlighted]`).count()).toBe(1);
+  expect(await frame.locator('td[data-highlighted]').count()).toBeGreaterThan(0);
+  await noOwner.locator('.warning-line').click();
+  expect(await frame.locator('[data-highlighted]').count()).toBe(0);
+});
+
+test('the map is one Tab stop: arrow keys move between cells, Tab leaves the grid', async () => {
+  const frame = await openMacro();
+  await frame.waitForSelector('[data-state="map"]');
+  const table = frame.locator('table.map');
+  expect(await table.locator('[tabindex="0"]').count()).toBe(1);
+  const cellOf = () =>
+    frame.evaluate(() => document.activeElement?.closest('td[data-cell]')?.getAttribute('data-cell') ?? null);
+  const columns = await frame
+    .locator('thead .person')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-person')));
+  const rows = await frame
+    .locator('tr.row[data-row]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-row')));
+
+  // The first cell's letter (or the cell itself when empty) is where the grid's Tab stop starts.
+  await frame.evaluate((cell) => {
+    const td = document.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(cell)}"]`)!;
+    (td.querySelector<HTMLElement>('[data-letter]') ?? td).focus();
+  }, `${rows[0]}|${columns[0]}`);
+  expect(await cellOf()).toBe(`${rows[0]}|${columns[0]}`);
+  await page.keyboard.press('ArrowRight');
+  expect(await cellOf()).toBe(`${rows[0]}|${columns[1]}`);
+  await page.keyboard.press('ArrowDown');
+  expect(await cellOf()).toBe(`${rows[1]}|${columns[1]}`);
+  await page.keyboard.press('End');
+  expect(await cellOf()).toBe(`${rows[1]}|${columns[columns.length - 1]}`);
+  await page.keyboard.press('Control+End');
+  expect(await cellOf()).toBe(`${rows[rows.length - 1]}|${columns[columns.length - 1]}`);
+  await page.keyboard.press('Home');
+  expect(await cellOf()).toBe(`${rows[rows.length - 1]}|${columns[0]}`);
+  // The cell reached is the one Tab stop; Enter on a letter still opens its evidence.
+  expect(await table.locator('[tabindex="0"]').count()).toBe(1);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Enter');
+  await frame.locator('[data-testid="evidence-panel"]').waitFor();
+  await page.keyboard.press('Escape');
+  expect(await cellOf()).toBe(`${rows[0]}|${columns[0]}`);
+  // One Tab leaves the grid, whatever its size.
+  await page.keyboard.press('Tab');
+  expect(await frame.evaluate(() => document.activeElement?.closest('table.map') === null)).toBe(true);
+  await page.keyboard.press('Shift+Tab');
+  expect(await cellOf()).toBe(`${rows[0]}|${columns[0]}`);
+});
+
+test('while the map loads it says what it reads, how many projects, and for how long', async () => {
+  preview.jira!.setFaults([{ kind: 'slow', delayMs: 4500, times: 1 }]);
+  await openPreviewPage(page, preview, { tab: 'confluence', viewer: idOf('Priya Raman') });
+  const frame = await appFrame(page, '#macro-frame', '[data-state="loading"]:has-text("Reading")');
+  const loading = frame.locator('[data-state="loading"]');
+  expect(await loading.innerText()).toContain(
+    'Reading CHK, PAY, SRCH (3 projects) from Jira: issues and their full change history…',
+  );
+  await frame.waitForSelector('[data-state="loading"]:has-text(" s")', { timeout: 10_000 });
+  await frame.waitForSelector('[data-state="map"]', { timeout: 45_000 });
+});
+
+test('the config dialog has one title, dialog padding, thresholds in % by group, and Enter never submits it', async () => {
+  preview.setMacroConfig({ ...SAMPLE_CONFIG, thresholds: { accountableShare: 0.4 } });
+  await openMacro();
+  await page.click('#edit-macro');
+  const config = await appFrame(page, '#config-frame', 'form[data-state="config"]');
+  // The host's dialog carries the title; the panel adds none of its own.
+  expect(await page.locator('#config-dialog h2').count()).toBe(1);
+  expect(await config.locator('h1, h2').count()).toBe(0);
+  const form = await config.locator('form').boundingBox();
+  const section = await config.locator('#scope-heading').boundingBox();
+  expect(section!.x - form!.x).toBeGreaterThanOrEqual(16);
+
+  // A saved 0.4 reads 40 %; groups with plain names and one line each; no jargon.
+  const advanced = config.locator('#advanced-body');
+  expect(await advanced.count()).toBe(1);
+  expect(await config.locator('#threshold-accountableShare').inputValue()).toBe('40');
+  expect(await config.locator('[data-field="threshold-accountableShare"]').innerText()).toContain(
+    'Default 35 %',
+  );
+  expect(await config.locator('[data-threshold-group] > legend').allInnerTexts()).toEqual([
+    'Letters in the map',
+    'Roles',
+    'Acceptance warnings',
+    'Roadmap and workload warnings',
+    'Squad warnings',
+    'Bandwidth',
+  ]);
+  expect(await advanced.innerText()).not.toMatch(/collapse ratio|fraction/i);
+
+  // Enter in the project search (menu closed, or nothing found) and in a threshold keeps the dialog open.
+  const search = config.locator('#scope-projects');
+  await search.focus();
+  await page.keyboard.press('Enter');
+  await search.fill('nothing like this');
+  await page.keyboard.press('Enter');
+  await config.locator('#threshold-responsibleShare').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  expect(await page.locator('#config-dialog[open]').count()).toBe(1);
+  expect(preview.macroConfig()).toMatchObject({ thresholds: { accountableShare: 0.4 } });
+  await writeScreenshot('macro-config-thresholds', (file) =>
+    page.locator('#config-dialog').screenshot({ path: file, animations: 'disabled' }),
+  );
+});
+
+test('a refused saved threshold reads the same on the map as in the settings', async () => {
+  preview.setMacroConfig({
+    ...SAMPLE_CONFIG,
+    window: { kind: 'sprints', lastSprints: 0 },
+    thresholds: { accountableShare: 2 },
+  });
+  const frame = await openMacro();
+  const state = frame.locator('[data-state="bad-config"]');
+  await state.waitFor();
+  const text = await state.innerText();
+  expect(text).toContain('Accountable (A) share: enter a percentage from 0 to 100.');
+  expect(text).toContain('Number of sprints: enter a whole number from 1 to 52.');
+  expect(text).not.toMatch(/Too (small|big)|expected number/);
+
+  await page.click('#edit-macro');
+  const config = await appFrame(page, '#config-frame', 'form[data-state="config"]');
+  expect(await config.locator('#threshold-accountableShare').inputValue()).toBe('200');
+  expect(await config.locator('[data-error-for="threshold-accountableShare"]').innerText()).toContain(
+    'Accountable (A) share: enter a percentage from 0 to 100.',
+  );
+});
+
+test('at 400 px the warnings wrap inside the frame and an opened one still marks the map', async () => {
+  const frame = await openMacro({ theme: 'dark' });
+  await frame.waitForSelector('[data-state="map"]');
+  // The macro frame itself 400 px wide, whatever the preview page puts beside it.
+  await page.locator('#macro-frame').evaluate((el: HTMLElement) => (el.style.width = '400px'));
+  await frame.waitForFunction(() => document.documentElement.clientWidth === 400);
+  const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const first = frame.locator('li[data-warning]').first();
+  const box = await first.boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(400);
+  await first.locator('.warning-line').click();
+  expect(await frame.locator('td[data-highlighted]').count()).toBeGreaterThan(0);
+  expect(
+    await frame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+  await writeScreenshot('macro-warnings-400-dark', (file) =>
+    page.screenshot({ path: file, fullPage: true, animations: 'disabled' }),
+  );
 });
 
 test('the built macro bundle contains no @forge/ui', async () => {

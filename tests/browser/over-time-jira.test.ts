@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Frame } from 'playwright-core';
 import { parseCsv } from '../static/jira-views/fixture';
-import { appFrame, browserSuite, openPreviewPage, type PreviewPageQuery, screenshot } from './harness';
+import { appFrame, browserSuite, openPreviewPage, pick, type PreviewPageQuery, screenshot } from './harness';
 
 /** From samples/acme/README.md ("Cast"). */
 const PRIYA = { id: '8bd7b81342e3c818e496b63f', name: 'Priya Raman' };
@@ -156,7 +156,7 @@ test('the band is one tab stop: arrow keys move between periods and show each ow
 
 test('a window with too little activity says so instead of drawing empty bands', async () => {
   const frame = await payProjectPage();
-  await frame.selectOption('[data-picker=window]', 'dates');
+  await pick(frame, 'window', 'Between dates…');
   await frame.fill('[data-picker=from]', '2025-01-01');
   await frame.fill('[data-picker=to]', '2025-01-31');
   await frame.click('button[type=submit]');

@@ -121,14 +121,12 @@ describe('analyse', () => {
     });
   });
 
-  it('a commenter with no events is C on the rows of the issue they commented on', () => {
+  it('one comment makes nobody consulted: the commenter with no events folds into Others, with no cell', () => {
     const r = run();
-    const writing = r.rows.find((row) => row.key === 'story-writing');
-    expect(writing?.cells.find((c) => c.personId === 'sam')).toMatchObject({
-      letter: 'C',
-      weight: 0,
-      commented: true,
-    });
+    // DOMAIN.md: C needs comments on 10 % of the row's issues and at least 3; Sam commented once.
+    expect(r.people.find((p) => p.id === 'sam')).toMatchObject({ column: 'others', observedRole: 'none' });
+    expect(r.others).toEqual({ label: 'Others (1 person)', count: 1, memberIds: ['sam'] });
+    for (const row of r.rows) expect(row.cells.some((c) => c.personId === 'sam')).toBe(false);
   });
 
   it('accounts for every changelog item in the stats', () => {

@@ -104,7 +104,7 @@ describe('bandwidth', () => {
       {
         personId: 'pam',
         kind: 'tactical-overload',
-        figures: { tacticalShareOfProduct: 0.8, strategicWeight: 1, tacticalWeight: 4 },
+        figures: { tacticalShareOfProduct: 0.8 },
         thresholds: { tacticalOverloadShare: 0.8 },
       },
     ]);

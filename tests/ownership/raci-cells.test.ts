@@ -47,7 +47,9 @@ describe('RACI cells', () => {
       const union = new Set(overall[row].cells.flatMap((c) => (c.events ?? []).map((e) => e.issueKey)));
       expect(overall[row].issueCount).toBe(union.size);
     }
-    const rows = presentRows(overall, new Set(), false);
+    const own = () => null;
+    const names = { shownId: (id: string) => id, nameOf: (id: string) => id };
+    const rows = presentRows(overall, own, T.accountableShare, names);
     const stripped = Object.fromEntries(
       ROW_KEYS.map((row) => [
         row,
@@ -58,7 +60,7 @@ describe('RACI cells', () => {
         },
       ]),
     ) as typeof overall;
-    expect(presentRows(stripped, new Set(), false)).toEqual(rows);
+    expect(presentRows(stripped, own, T.accountableShare, names)).toEqual(rows);
   });
 
   it("on a board, hold the person's events on that board, once per listing, in stream order", () => {

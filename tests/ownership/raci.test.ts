@@ -1,6 +1,12 @@
 import { ThresholdsSchema } from '../../src/ownership/config';
 import { AUTOMATION_ID } from '../../src/ownership/model';
-import { computeRaci, computeRaciByBoard, computeRaciMaps } from '../../src/ownership/raci';
+import {
+  computeRaci,
+  computeRaciByBoard,
+  computeRaciMaps,
+  CONSULTED_COMMENT_ISSUES,
+  CONSULTED_COMMENT_SHARE,
+} from '../../src/ownership/raci';
 import { comment, ev, many } from './events';
 
 const T = ThresholdsSchema.parse({});
@@ -74,22 +80,40 @@ describe('RACI letters', () => {
     expect(raci.acceptance.cells.map((c) => c.personId)).toEqual(['ann']);
   });
 
-  it("a commenter on the row's issues is C; someone only seen there (assignee) is I", () => {
+  it('a single comment makes nobody consulted (I), nor does one someone only seen there (assignee)', () => {
     const events = [
       ev('refinement', 'ann', 1, { issueKey: 'P-1' }),
       ev('delivery', 'dev', 1, { issueKey: 'P-2' }),
     ];
     const raci = computeRaci(
       events,
-      [comment('sam', 'P-1'), comment('sue', 'P-2')],
+      [comment('sam', 'P-1'), comment('sam', 'P-1'), comment('sue', 'P-2')],
       T,
       new Map([['P-1', ['asa']]]),
     );
-    expect(letters(raci, 'refinement')).toEqual({ ann: 'A', asa: 'I', sam: 'C' });
+    expect(letters(raci, 'refinement')).toEqual({ ann: 'A', asa: 'I', sam: 'I' });
+    // Two comments on one issue are one issue commented on.
     expect(raci.refinement.cells.find((c) => c.personId === 'sam')).toMatchObject({
       weight: 0,
       commented: true,
+      commentedIssues: 1,
     });
+  });
+
+  it("comments make C on at least 10 % of the row's issues and at least 3 of them (DOMAIN.md)", () => {
+    // 30 refinement issues: 3 is exactly 10 %. 40 issues: 3 is 7.5 %, and 2 of 20 is 10 % but under 3.
+    const onIssues = (n: number) =>
+      Array.from({ length: n }, (_, i) => ev('refinement', 'ann', 1, { issueKey: `P-${i + 1}` }));
+    const commentsOn = (who: string, n: number) =>
+      Array.from({ length: n }, (_, i) => comment(who, `P-${i + 1}`));
+    expect(letters(computeRaci(onIssues(30), commentsOn('sam', 3), T), 'refinement')).toEqual({
+      ann: 'A',
+      sam: 'C',
+    });
+    expect(letters(computeRaci(onIssues(40), commentsOn('sam', 3), T), 'refinement').sam).toBe('I');
+    expect(letters(computeRaci(onIssues(20), commentsOn('sam', 2), T), 'refinement').sam).toBe('I');
+    expect(CONSULTED_COMMENT_SHARE).toBe(0.1);
+    expect(CONSULTED_COMMENT_ISSUES).toBe(3);
   });
 
   it('people with an event of another row on the same issue are I', () => {
@@ -120,9 +144,11 @@ describe('RACI letters', () => {
     ];
     const comments = [comment('sam', 'P-2')];
     const maps = computeRaciMaps(events, comments, T, [1, 2]);
-    expect(letters(maps.overall, 'refinement')).toEqual({ ann: 'A', bob: 'R', sam: 'C' });
+    // Sam commented on one of the row's issues: seen there (I), not consulted, overall and on board 2.
+    expect(letters(maps.overall, 'refinement')).toEqual({ ann: 'A', bob: 'R', sam: 'I' });
     expect(letters(maps.byBoard.get(1) as typeof maps.overall, 'refinement')).toEqual({ ann: 'A' });
-    expect(letters(maps.byBoard.get(2) as typeof maps.overall, 'refinement')).toEqual({ bob: 'A', sam: 'C' });
+    expect(letters(maps.byBoard.get(2) as typeof maps.overall, 'refinement')).toEqual({ bob: 'A', sam: 'I' });
+    expect(maps.byBoard.get(2)?.refinement.cells.find((c) => c.personId === 'sam')?.commentedIssues).toBe(1);
     expect(maps.overall.refinement.totalWeight).toBe(computeRaci(events, comments, T).refinement.totalWeight);
   });
 

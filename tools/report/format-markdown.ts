@@ -11,8 +11,17 @@ function escapeCell(text: string): string {
 
 export function formatMarkdown(result: AnalysisResult): string {
   const columns = mapColumns(result);
-  const lines = mapLines(result, columns);
-  const out = [`# ${reportHeading(result)}`, '', scopeLine(result), '', '## Ownership map', ''];
+  const lines = mapLines(result, columns, false);
+  const out = [
+    `# ${reportHeading(result)}`,
+    '',
+    scopeLine(result),
+    '',
+    '## Ownership map',
+    '',
+    'Share of activity; A accountable, R responsible, C consulted; I (informed) not shown.',
+    '',
+  ];
   out.push(
     `| Responsibility | Layer | ${columns.map((c) => escapeCell(`${c.label} (${c.role})`)).join(' | ')} |`,
   );

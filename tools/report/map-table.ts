@@ -1,5 +1,5 @@
 // The ownership map as plain rows and columns, shared by the text, Markdown and CSV reports.
-import { TEAM_ID, type AnalysisResult, type ResultCell } from '../../src/contract/analysis';
+import { OTHERS_ID, TEAM_ID, type AnalysisResult, type ResultCell } from '../../src/contract/analysis';
 
 export interface MapColumn {
   id: string;
@@ -18,44 +18,48 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** Columns in the result's order: product people first, then the Team column (roles, not rankings). */
+/**
+ * Columns as the map draws them (DOMAIN.md "Columns of the map"): the people with a column of their own, in the
+ * result's order, then the Team and Others groups (roles, not rankings) whenever they have members.
+ */
 export function mapColumns(result: AnalysisResult): MapColumn[] {
   const columns: MapColumn[] = [];
-  const seen = new Set<string>();
-  for (const row of result.rows) {
-    for (const cell of row.cells) {
-      if (seen.has(cell.personId)) continue;
-      seen.add(cell.personId);
-      const person = result.people.find((p) => p.id === cell.personId);
-      columns.push(
-        cell.personId === TEAM_ID
-          ? { id: TEAM_ID, label: result.team.label, role: 'Delivery' }
-          : { id: cell.personId, label: person?.displayName ?? cell.personId, role: person?.roleLabel ?? '' },
-      );
-    }
+  const seen = new Set<string>([TEAM_ID, OTHERS_ID]);
+  const add = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const person = result.people.find((p) => p.id === id);
+    columns.push({ id, label: person?.distinctName ?? id, role: person?.roleLabel ?? '' });
+  };
+  for (const row of result.rows) for (const cell of row.cells) add(cell.personId);
+  for (const row of result.declaredRows) for (const p of row.people) add(p.personId);
+  // The groups always stand last, after every named person, even on a map where no member holds an A or R.
+  const groups: [string, { label: string; count: number }, string][] = [
+    [TEAM_ID, result.team, 'Delivery'],
+    [OTHERS_ID, result.others, 'No product activity'],
+  ];
+  const hasCell = (id: string) => result.rows.some((r) => r.cells.some((c) => c.personId === id));
+  for (const [id, group, role] of groups) {
+    // Delivery people shown one by one have their own columns instead of the Team's.
+    const folded = group.count > 0 && !(id === TEAM_ID && result.team.shownIndividually);
+    if (folded || hasCell(id)) columns.push({ id, label: group.label, role });
   }
-  for (const row of result.declaredRows) {
-    for (const p of row.people) {
-      if (seen.has(p.personId)) continue;
-      seen.add(p.personId);
-      const person = result.people.find((x) => x.id === p.personId);
-      columns.push({
-        id: p.personId,
-        label: person?.displayName ?? p.personId,
-        role: person?.roleLabel ?? '',
-      });
-    }
-  }
-  // The Team column always stands last, after every named person.
-  return [...columns.filter((c) => c.id !== TEAM_ID), ...columns.filter((c) => c.id === TEAM_ID)];
+  return columns;
 }
 
-export function mapLines(result: AnalysisResult, columns: MapColumn[]): MapLine[] {
+/**
+ * The map's lines; without `informed`, I letters are left out as the grid leaves them out by default (a grid
+ * full of I says nothing; the result and the CSV keep them).
+ */
+export function mapLines(result: AnalysisResult, columns: MapColumn[], informed = true): MapLine[] {
   const inferred: MapLine[] = result.rows.map((row) => ({
     layer: row.layer,
     label: row.label,
     declared: false,
-    cells: columns.map((c) => row.cells.find((cell) => cell.personId === c.id) ?? null),
+    cells: columns.map((c) => {
+      const cell = row.cells.find((x) => x.personId === c.id) ?? null;
+      return cell !== null && cell.letter === 'I' && !informed ? null : cell;
+    }),
   }));
   const declared: MapLine[] = result.declaredRows.map((row) => ({
     layer: row.layer,

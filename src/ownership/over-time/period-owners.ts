@@ -26,7 +26,7 @@ export interface PeriodOwner {
   share: number | null;
   /** Human events in the rolling window. */
   eventCount: number;
-  /** Every person's share of the window's weight, for the shares on both sides of a change. */
+  /** Every person's share of the window's weight (by person id, never folded). */
   shares: Map<string, number>;
   /**
    * The owner acted on the row in this very period, not only in the earlier ones the rolling window looks back
@@ -36,8 +36,10 @@ export interface PeriodOwner {
 }
 
 /**
- * `present` names people as the result shows them (people who only deliver are the team). The owner is decided
- * on those names: a team of engineers who each accept a little can together hold acceptance.
+ * `present` names people as the result shows them (people folded into the Team column are the team). The owner
+ * is decided per person, as the map decides its A, and then named as shown: the Team holds a row only when one
+ * of its members does. Summing members first would let twenty engineers who each write a few tasks "own" story
+ * writing together, which the map itself never says (DOMAIN.md "Columns of the map").
  */
 export function periodOwners(
   periods: readonly Period[],
@@ -51,31 +53,26 @@ export function periodOwners(
     for (let i = Math.max(0, index - ROLLING_PERIODS + 1); i <= index; i++) {
       const bucket = buckets[i] as Bucket;
       eventCount += bucket.events.length;
-      for (const [id, weight] of bucket.weights) {
-        const shown = present(id);
-        weights.set(shown, (weights.get(shown) ?? 0) + weight);
-      }
+      for (const [id, weight] of bucket.weights) weights.set(id, (weights.get(id) ?? 0) + weight);
     }
     // Summed in id order so the totals never depend on event order.
     const ids = [...weights.keys()].sort();
     let total = 0;
     for (const id of ids) total += weights.get(id) as number;
     const shares = new Map(ids.map((id) => [id, total > 0 ? (weights.get(id) as number) / total : 0]));
-    let ownerId: string | null = null;
+    let owner: string | null = null;
     let best = 0;
     for (const id of ids) {
       const share = shares.get(id) as number;
       if (share > best) {
         best = share;
-        ownerId = id;
+        owner = id;
       }
     }
-    if (eventCount < MIN_EVENTS || ownerId === null || best < accountableShare) {
+    if (eventCount < MIN_EVENTS || owner === null || best < accountableShare) {
       return { period, ownerId: null, share: null, eventCount, shares, ownerActive: false };
     }
-    let ownerActive = false;
-    for (const id of (buckets[index] as Bucket).weights.keys())
-      if (present(id) === ownerId) ownerActive = true;
-    return { period, ownerId, share: best, eventCount, shares, ownerActive };
+    const ownerActive = (buckets[index] as Bucket).weights.has(owner);
+    return { period, ownerId: present(owner), share: best, eventCount, shares, ownerActive };
   });
 }

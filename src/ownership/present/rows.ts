@@ -1,11 +1,19 @@
-// The RACI rows for the wire: each cell with its letter, figures, capped evidence and issue set; people who only
-// deliver folded into one Team cell unless the user asked to see them ("roles, not rankings").
-import { CONSULTED_EVIDENCE_CAP, TEAM_ID, type ResultCell, type ResultRow } from '../../contract/analysis';
+// The RACI rows for the wire: each cell with its letter, figures, capped evidence and issue set; people without a
+// column of their own folded into the Team and Others cells (DOMAIN.md "Columns of the map": roles, not rankings).
+import {
+  CONSULTED_EVIDENCE_CAP,
+  OTHERS_ID,
+  TEAM_ID,
+  type ResultCell,
+  type ResultRow,
+} from '../../contract/analysis';
+import type { FoldedGroup } from '../columns';
 import { EVIDENCE_CAP } from '../evidence';
 import type { RaciCell, RaciMap } from '../model';
 import { ROWS } from '../rows';
 import { CellEvidence, cellEvidence, issueSet, wireEvidence } from './cell-evidence';
 import { round2, share4 } from './numbers';
+import { rowOwner, type OwnerNames } from './owner';
 
 const LETTER_RANK = { A: 0, R: 1, C: 2, I: 3 } as const;
 
@@ -21,6 +29,7 @@ function cellOf(personId: string, raci: RaciCell, evidence: CellEvidence): Resul
     weight: round2(raci.weight),
     eventCount: raci.eventCount,
     commented: raci.commented,
+    commentedIssues: raci.commentedIssues,
     evidence: (evidence?.recent ?? [])
       .slice(0, evidenceCap(raci.letter))
       .map((e) => wireEvidence(e.evidence)),
@@ -29,18 +38,28 @@ function cellOf(personId: string, raci: RaciCell, evidence: CellEvidence): Resul
   };
 }
 
-/** The Team cell: summed figures; its letter is the strongest any member holds. */
-function teamCell(members: readonly RaciCell[], evidence: readonly CellEvidence[]): ResultCell {
+/**
+ * A folded column's cell: summed figures, and the strongest letter a member holds. Only A or R is drawn for a group
+ * (DOMAIN.md): a member's C or I would claim something of the whole group, so such a row gets no group cell.
+ */
+function groupCell(
+  groupId: string,
+  members: readonly RaciCell[],
+  evidence: readonly CellEvidence[],
+): ResultCell | null {
+  let letter: RaciCell['letter'] = 'I';
+  for (const m of members) if (LETTER_RANK[m.letter] < LETTER_RANK[letter]) letter = m.letter;
+  if (letter !== 'A' && letter !== 'R') return null;
   const merged = new CellEvidence();
   let weight = 0;
   let shareSum = 0;
   let events = 0;
-  let letter: RaciCell['letter'] = 'I';
+  let commentedIssues = 0;
   for (const m of members) {
     weight += m.weight;
     shareSum += m.share;
     events += m.eventCount;
-    if (LETTER_RANK[m.letter] < LETTER_RANK[letter]) letter = m.letter;
+    commentedIssues = Math.max(commentedIssues, m.commentedIssues);
   }
   // Each member's own evidence is already reduced (20 newest, one entry per issue): merge those.
   for (const own of evidence) {
@@ -51,47 +70,62 @@ function teamCell(members: readonly RaciCell[], evidence: readonly CellEvidence[
     }
   }
   return {
-    personId: TEAM_ID,
+    personId: groupId,
     letter,
     share: share4(shareSum),
     weight: round2(weight),
     eventCount: events,
     commented: members.some((m) => m.commented),
+    // The most any one member commented on: the group did not comment on the sum of its members' issues.
+    commentedIssues,
     members: members.length,
+    memberIds: members.map((m) => m.personId).sort(),
     evidence: merged.recent.slice(0, evidenceCap(letter)).map((e) => wireEvidence(e.evidence)),
     evidenceTotal: events,
     issues: issueSet(merged.issues),
   };
 }
 
-/** `raci` cells must carry their events (computeRaci sets them). */
+/** The id a folded person's cell is shown under. */
+export function groupIdOf(fold: FoldedGroup): string {
+  return fold === 'team' ? TEAM_ID : OTHERS_ID;
+}
+
+/**
+ * `raci` cells must carry their events (computeRaci sets them). `fold` says which people are folded into which
+ * column (null: their own column; delivery people asked to be shown individually included).
+ */
 export function presentRows(
   raci: RaciMap,
-  team: ReadonlySet<string>,
-  showDeliveryPeople: boolean,
+  fold: (personId: string) => FoldedGroup | null,
+  accountableShare: number,
+  names: OwnerNames,
 ): ResultRow[] {
   return ROWS.map((def) => {
     const row = raci[def.key];
     const cells: ResultCell[] = [];
-    const members: RaciCell[] = [];
-    const memberEvidence: CellEvidence[] = [];
+    const members: Record<FoldedGroup, { cells: RaciCell[]; evidence: CellEvidence[] }> = {
+      team: { cells: [], evidence: [] },
+      others: { cells: [], evidence: [] },
+    };
     // The union of the cells' issues, unless computeRaciMaps counted it already.
     const issues = row.issueCount === undefined ? new Set<string>() : null;
     for (const cell of row.cells) {
       const evidence = cell.evidence ?? cellEvidence(cell.events ?? []);
       if (issues !== null) for (const key of evidence.issues.keys()) issues.add(key);
-      if (!showDeliveryPeople && team.has(cell.personId)) {
-        members.push(cell);
-        memberEvidence.push(evidence);
-      } else {
+      const group = fold(cell.personId);
+      if (group === null) {
         cells.push(cellOf(cell.personId, cell, evidence));
+      } else {
+        members[group].cells.push(cell);
+        members[group].evidence.push(evidence);
       }
     }
-    if (members.length > 0) cells.push(teamCell(members, memberEvidence));
-    const accountableId =
-      row.accountableId !== null && !showDeliveryPeople && team.has(row.accountableId)
-        ? TEAM_ID
-        : row.accountableId;
+    for (const group of ['team', 'others'] as const) {
+      const cell = groupCell(groupIdOf(group), members[group].cells, members[group].evidence);
+      if (cell !== null) cells.push(cell);
+    }
+    const accountableFold = row.accountableId === null ? null : fold(row.accountableId);
     return {
       key: def.key,
       label: def.label,
@@ -100,7 +134,8 @@ export function presentRows(
       automationWeight: round2(row.automationWeight),
       eventCount: row.eventCount,
       issueCount: issues === null ? (row.issueCount as number) : issues.size,
-      accountableId,
+      accountableId: accountableFold === null ? row.accountableId : groupIdOf(accountableFold),
+      ...rowOwner(row, accountableShare, names),
       cells,
     };
   });

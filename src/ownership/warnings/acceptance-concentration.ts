@@ -6,22 +6,42 @@
 //   - the median wait before X's acceptances (working days in the last status before done) >= `acceptanceWaitDays`, or
 //   - X's wait grows: X's median wait is strictly increasing over the last 3 sprints in which X accepted work
 //     (sprints ordered by start date, then id; acceptances outside sprints take no part in this test).
-// Severity high: finished work sits waiting now. Evaluated over the scope: the queue is the person's, whatever the board.
+// Severity high: finished work sits waiting now.
+// Evaluated over the whole scope and per board (DOMAIN.md: an acceptance queue belongs to a squad, so a site-wide
+// map must show one squad's queue even when the person's share of the whole site is small). A board whose
+// acceptances are all of the scope's (a one-board scope) gives the board's warning only, never the same one twice.
 import { median } from '../median';
 import type { AcceptanceRecord } from '../acceptance-records';
 import type { SprintInfo } from '../model';
 import type { Warning } from '../warning';
 import type { WarningContext } from './context';
 import { evidenceList } from './evidence-list';
-import { isHuman, percent, personName, prose, roundFigure, workingDays } from './wording';
+import { boardIds } from './squads';
+import { boardName, isHuman, percent, personName, prose, roundFigure, workingDays } from './wording';
 
 const GROWTH_SPRINTS = 3;
 
 export function acceptanceConcentration(ctx: WarningContext): Warning[] {
+  const records = ctx.acceptances.filter((r) => r.hierarchyLevel === 0);
+  const perBoard = boardIds(ctx.site).map((board) => ({
+    board,
+    records: records.filter((r) => r.boardIds.includes(board)),
+  }));
+  const scopeIsOneBoard = perBoard.some((b) => b.records.length === records.length);
+  return [
+    ...(scopeIsOneBoard ? [] : evaluate(ctx, records, undefined)),
+    ...perBoard.flatMap((b) => evaluate(ctx, b.records, b.board)),
+  ];
+}
+
+function evaluate(
+  ctx: WarningContext,
+  records: readonly AcceptanceRecord[],
+  board: number | undefined,
+): Warning[] {
   const { site } = ctx;
   const shareThreshold = ctx.config.thresholds.acceptanceConcentrationShare;
   const waitThreshold = ctx.config.thresholds.acceptanceWaitDays;
-  const records = ctx.acceptances.filter((r) => r.hierarchyLevel === 0);
   if (records.length === 0) return [];
 
   const byAcceptor = new Map<string, AcceptanceRecord[]>();
@@ -60,8 +80,10 @@ export function acceptanceConcentration(ctx: WarningContext): Warning[] {
           `in ${prose(growth.sprints.map((s) => s.name))})`,
       );
     }
+    const where = board === undefined ? '' : `On ${boardName(site, board)}, `;
     const message =
-      `${name} accepts ${percent(share)} of finished work (threshold ${percent(shareThreshold)}) and ` +
+      `${where}${name} accepts ${percent(share)} of finished work (${own.length} of ${records.length}; ` +
+      `threshold ${percent(shareThreshold)}) and ` +
       `${reasons.join(', and ')}. ` +
       `Consider delegating acceptance to a product owner or to the team's definition of done.`;
 
@@ -73,6 +95,7 @@ export function acceptanceConcentration(ctx: WarningContext): Warning[] {
       people: [personId],
       figures,
       thresholds: { acceptanceConcentrationShare: shareThreshold, acceptanceWaitDays: waitThreshold },
+      ...(board === undefined ? {} : { boardId: board }),
       ...evidenceList(own.map((r) => r.evidence)),
     });
   }

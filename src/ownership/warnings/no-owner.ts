@@ -31,18 +31,20 @@ export function noOwner(ctx: WarningContext): Warning[] {
       `Nobody owns "${label}": ${plural(doers.length, 'person', 'people')} ${doers.length === 1 ? 'does' : 'share'} it and the largest share is ` +
       `${percentBelow(top.share, threshold)} (an owner needs ${percent(threshold)}): ${proseCapped(names, 3)}. ` +
       `Consider agreeing who is accountable for it.`;
+    const evidence = evidenceOfCells(
+      ctx.site,
+      doers.map((c) => ({ raci: ctx.raci, personId: c.personId, rows: [rowKey] })),
+    );
     warnings.push({
       id: 'no-owner',
       severity: 'medium',
       title: `No clear owner: ${label}`,
       message,
       people: doers.map((c) => c.personId),
-      figures: { topShare: top.share, people: doers.length, events: row.eventCount },
+      // The people's events, as many as the evidence lists: the row's own count also holds automation's.
+      figures: { topShare: top.share, people: doers.length, events: evidence.evidenceTotal },
       thresholds: { accountableShare: threshold },
-      ...evidenceOfCells(
-        ctx.site,
-        doers.map((c) => ({ raci: ctx.raci, personId: c.personId, rows: [rowKey] })),
-      ),
+      ...evidence,
     });
   }
   return warnings;

@@ -41,6 +41,7 @@ export function tacticalOverload(ctx: WarningContext): Warning[] {
     `(threshold ${percent(threshold)}). Strategy is getting squeezed out; consider handing the backlog and ` +
     `sprint work to a dedicated product owner.`;
 
+  const evidence = evidenceOfSiteEvents(site, tacticalEvents);
   return [
     {
       id: 'tactical-overload',
@@ -48,13 +49,11 @@ export function tacticalOverload(ctx: WarningContext): Warning[] {
       title: 'Roadmap owner is buried in tactical work',
       message,
       people: [owner],
-      figures: {
-        tacticalShare,
-        tacticalWeight: role.tacticalWeight,
-        strategicWeight: role.strategicWeight,
-      },
+      // Figures are shown to users: a share and an event count, never the summed weights behind the share
+      // (weights are an internal proxy for effort). The count is the evidence's, so both always agree.
+      figures: { tacticalShare, tacticalEvents: evidence.evidenceTotal },
       thresholds: { tacticalOverloadShare: threshold },
-      ...evidenceOfSiteEvents(site, tacticalEvents),
+      ...evidence,
     },
   ];
 }

@@ -14,9 +14,11 @@ export function isHuman(site: NormalisedSite, id: string): boolean {
   return id !== AUTOMATION_ID && !(person?.isAutomation ?? false);
 }
 
+/** "board Atlas"; a name that already says it is a board ("CHK board") is used as it is, not "board CHK board". */
 export function boardName(site: NormalisedSite, boardId: number): string {
   const board = site.boards.find((b) => b.id === boardId);
-  return board ? `board ${board.name}` : `board ${boardId}`;
+  if (board === undefined) return `board ${boardId}`;
+  return /\bboard$/i.test(board.name.trim()) ? board.name.trim() : `board ${board.name}`;
 }
 
 /** 0.915 → "92 %" (the UI's convention: a space before the sign). */

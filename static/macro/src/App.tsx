@@ -23,5 +23,5 @@ export function App() {
   }
   if (context.configuring) return <ConfigPanel saved={context.config} />;
   if (context.config === undefined) return <NotConfigured />;
-  return <OwnershipMapView siteUrl={context.siteUrl} />;
+  return <OwnershipMapView siteUrl={context.siteUrl} config={context.config} />;
 }

@@ -20,10 +20,43 @@ describe('acceptance-concentration', () => {
     });
     expect(w?.evidence).toHaveLength(7);
     expect(w?.message).toBe(
-      'Priya Natarajan accepts 70 % of finished work (threshold 70 %) and work waits a median 2 working days ' +
-        "for them (threshold 2 working days). Consider delegating acceptance to a product owner or to the team's " +
+      'Priya Natarajan accepts 70 % of finished work (7 of 10; threshold 70 %) and work waits a median 2 working ' +
+        "days for them (threshold 2 working days). Consider delegating acceptance to a product owner or to the team's " +
         'definition of done.',
     );
+  });
+
+  it("fires on one board's queue though the person's share of the whole scope is under the threshold", () => {
+    // Board 1: Priya accepts 9 of 10 after 4 days. Board 2: Bob accepts 12. Scope: Priya 9 of 22 (41 %).
+    const s = people()
+      .person('sofia', 'Sofia Lind')
+      .board(1, 'Atlas')
+      .board(2, 'Comet')
+      .acceptMany(9, 'priya', { wait: 4, boardIds: [1] })
+      .acceptMany(1, 'sofia', { wait: 0, boardIds: [1] })
+      .acceptMany(12, 'bob', { wait: 0.5, boardIds: [2] });
+    const warnings = acceptanceConcentration(s.context());
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({
+      boardId: 1,
+      people: ['priya'],
+      figures: { acceptanceShare: 0.9, acceptances: 9, totalAcceptances: 10, medianWaitDays: 4 },
+      evidenceTotal: 9,
+    });
+    expect(warnings[0]?.message).toMatch(
+      /^On board Atlas, Priya Natarajan accepts 90 % of finished work \(9 of 10;/,
+    );
+  });
+
+  it('gives a one-board scope its board warning only, not the same queue twice', () => {
+    const s = people()
+      .board(1, 'CHK board')
+      .acceptMany(8, 'priya', { wait: 3, boardIds: [1] })
+      .acceptMany(2, 'bob', { wait: 0, boardIds: [1] });
+    const warnings = acceptanceConcentration(s.context());
+    expect(warnings.map((w) => [w.boardId, w.people])).toEqual([[1, ['priya']]]);
+    // A board whose name says "board" is not called "board CHK board".
+    expect(warnings[0]?.message).toMatch(/^On CHK board, Priya Natarajan accepts 80 %/);
   });
 
   it('stays silent at 60 % of acceptances even with long waits', () => {

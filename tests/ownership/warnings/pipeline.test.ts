@@ -47,8 +47,11 @@ describe('warnings over the real pipeline (SiteData → analyseSite → evaluate
       totalAcceptances: 10,
       medianWaitDays: 4,
     });
+    // The squad's queue: the scope is one board, so the warning names it (and is not given twice).
+    expect(byId.get('acceptance-concentration')?.boardId).toBe(1);
     expect(byId.get('acceptance-concentration')?.message).toContain(
-      'Priya Natarajan accepts 80 % of finished work (threshold 70 %) and work waits a median 4 working days',
+      'On board Phoenix, Priya Natarajan accepts 80 % of finished work (8 of 10; threshold 70 %) and work waits ' +
+        'a median 4 working days',
     );
   });
 

@@ -272,6 +272,7 @@ function raciOf(
         share,
         eventCount: own.length,
         commented: false,
+        commentedIssues: 0,
         letter: share >= t.responsibleShare ? 'R' : share >= t.consultedShare ? 'C' : 'I',
         eventIds: own.map((e) => e.id),
       };

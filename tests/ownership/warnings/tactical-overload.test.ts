@@ -22,7 +22,8 @@ describe('tactical-overload', () => {
       id: 'tactical-overload',
       severity: 'high',
       people: ['priya'],
-      figures: { tacticalShare: 0.8, tacticalWeight: 4, strategicWeight: 1 },
+      // A share and the count of the events cited, never the weights behind the share (shown to users).
+      figures: { tacticalShare: 0.8, tacticalEvents: 4 },
       thresholds: { tacticalOverloadShare: 0.8 },
       evidenceTotal: 4,
     });

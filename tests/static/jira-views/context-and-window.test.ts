@@ -1,7 +1,7 @@
 import { readJiraViewContext } from '../../../static/jira-views/src/model/jira-context';
 import { datedWindow, windowLabel } from '../../../static/jira-views/src/model/window-choice';
 import { dateOf, daysOf, formatDays, formatPercent } from '../../../static/jira-views/src/model/format';
-import { progressText } from '../../../static/jira-views/src/model/progress';
+import { progressText, scopeText } from '../../../static/shared/progress';
 
 describe('Forge context of the Jira views', () => {
   test('a project page gives the project key and the site', () => {
@@ -78,5 +78,11 @@ describe('progress of a long analysis', () => {
     expect(progressText('CHK', 1)).toBe('Reading CHK from Jira: issues and their full change history…');
     expect(progressText('CHK', 5)).toBe('Reading CHK from Jira: issues and their full change history… 5 s');
     expect(progressText('CHK', 12)).toMatch(/… 12 s\. Large projects take longer; Jira allows up to 25 s\.$/);
+  });
+
+  test("the macro's progress names its scope with how many projects and boards it reads", () => {
+    expect(scopeText(['CHK', 'PAY', 'SRCH'], 0)).toBe('CHK, PAY, SRCH (3 projects)');
+    expect(scopeText(['CHK'], 2)).toBe('CHK (1 project) and 2 boards');
+    expect(scopeText([], 1)).toBe('1 board');
   });
 });

@@ -17,7 +17,9 @@ describe('report --format csv', () => {
     'a person or declared row named with a leading %s cannot become a formula',
     (_, name) => {
       const result = analysisFixture();
-      result.people = result.people.map((p) => (p.id === IDS.pm ? { ...p, displayName: name } : p));
+      result.people = result.people.map((p) =>
+        p.id === IDS.pm ? { ...p, displayName: name, distinctName: name } : p,
+      );
       result.declaredRows = [
         { label: name, layer: 'strategic', people: [{ personId: IDS.pm, letter: 'A' }] },
       ];

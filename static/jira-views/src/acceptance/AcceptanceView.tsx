@@ -8,6 +8,7 @@ import type { AnalysisResult } from '../../../../src/contract/analysis';
 import { JiraLink } from '../../../shared/jira-links';
 import { EmptyState } from '../../../shared/states';
 import { ExportActions } from '../app/ExportActions';
+import { Picker } from '../app/Picker';
 import { acceptanceCsv, acceptanceMarkdown } from '../export/acceptance-export';
 import { issueUrl } from '../../../shared/jira-urls';
 import {
@@ -286,26 +287,18 @@ export function AcceptanceView({
         )}
       </div>
       <div className="jv-toolbar">
-        <label className="jv-field">
-          Sprint
-          <select
-            data-picker="sprint"
-            value={sprintId ?? ''}
-            onChange={(event) => setSprintId(Number(event.target.value))}
-          >
-            {boards.map((board) => (
-              <optgroup key={board} label={board}>
-                {options
-                  .filter((o) => o.boardName === board)
-                  .map((o) => (
-                    <option key={o.sprintId} value={o.sprintId}>
-                      {o.label}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
+        <Picker
+          name="sprint"
+          label="Sprint"
+          value={sprintId === null ? '' : String(sprintId)}
+          options={boards.map((board) => ({
+            label: board,
+            options: options
+              .filter((o) => o.boardName === board)
+              .map((o) => ({ value: String(o.sprintId), label: o.label })),
+          }))}
+          onChange={(value) => setSprintId(Number(value))}
+        />
         {review === null ? null : (
           <p className="jv-note" style={{ margin: 0 }}>
             {review.boardName} · {review.start || 'not started'} – {review.complete || review.end || 'open'}

@@ -2,34 +2,23 @@
 // board and the window, loads the project analysis once for all tabs, and shows loading, errors and data gaps.
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Button from '@atlaskit/button/default/button';
+import Textfield from '@atlaskit/textfield';
 import { view } from '@forge/bridge';
 import { useEffect, useMemo, useState } from 'react';
 import type { AnalysisWindow } from '../../../../src/ownership/config';
 import { useResolver } from '../../../shared/invoke';
+import { progressText, useElapsedSeconds } from '../../../shared/progress';
 import { DataGapsNotice, ErrorState, LoadingState } from '../../../shared/states';
 import { AcceptanceView } from '../acceptance/AcceptanceView';
 import { BandwidthView } from '../bandwidth/BandwidthView';
 import { OverTimeView } from '../over-time/OverTimeView';
 import { readJiraViewContext, type JiraViewContext } from '../model/jira-context';
-import { progressText } from '../model/progress';
 import { datedWindow, WINDOW_PRESETS } from '../model/window-choice';
+import { Picker } from './Picker';
 
 const TABS = ['bandwidth', 'acceptance', 'over-time'] as const;
 const DEFAULT_WINDOW: AnalysisWindow = { kind: 'sprints', lastSprints: 12 };
 type TabId = (typeof TABS)[number];
-
-/** Seconds since `running` turned true, for the progress line of long analyses. */
-function useElapsedSeconds(running: boolean): number {
-  const [seconds, setSeconds] = useState(0);
-  useEffect(() => {
-    setSeconds(0);
-    if (!running) return;
-    const started = Date.now();
-    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
-  return seconds;
-}
 
 function WindowPicker({ value, onChange }: { value: AnalysisWindow; onChange: (w: AnalysisWindow) => void }) {
   const presetId =
@@ -40,28 +29,23 @@ function WindowPicker({ value, onChange }: { value: AnalysisWindow; onChange: (w
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <label className="jv-field">
-        Window
-        <select
-          data-picker="window"
-          value={choosingDates ? 'dates' : presetId}
-          onChange={(event) => {
-            const preset = WINDOW_PRESETS.find((p) => p.id === event.target.value);
-            setError(null);
-            if (preset) {
-              setChoosingDates(false);
-              onChange(preset.window);
-            } else setChoosingDates(true);
-          }}
-        >
-          {WINDOW_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-          <option value="dates">Between dates…</option>
-        </select>
-      </label>
+      <Picker
+        name="window"
+        label="Window"
+        value={choosingDates ? 'dates' : presetId}
+        options={[
+          ...WINDOW_PRESETS.map((p) => ({ value: p.id, label: p.label })),
+          { value: 'dates', label: 'Between dates…' },
+        ]}
+        onChange={(id) => {
+          const preset = WINDOW_PRESETS.find((p) => p.id === id);
+          setError(null);
+          if (preset) {
+            setChoosingDates(false);
+            onChange(preset.window);
+          } else setChoosingDates(true);
+        }}
+      />
       {choosingDates ? (
         <form
           className="jv-toolbar"
@@ -76,13 +60,25 @@ function WindowPicker({ value, onChange }: { value: AnalysisWindow; onChange: (w
             }
           }}
         >
+          {/* @atlaskit/datepicker is not among the app's packages: Atlaskit's Textfield over the browser's date
+              input is the closest native control, its value an ISO date as the resolver takes it. */}
           <label className="jv-field">
             From
-            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-picker="from" />
+            <Textfield
+              type="date"
+              value={from}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+              data-picker="from"
+            />
           </label>
           <label className="jv-field">
             To
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-picker="to" />
+            <Textfield
+              type="date"
+              value={to}
+              onChange={(e) => setTo(e.currentTarget.value)}
+              data-picker="to"
+            />
           </label>
           <Button type="submit">Apply</Button>
           {error === null ? null : (
@@ -122,33 +118,21 @@ function Views({ context }: { context: JiraViewContext }) {
   const fileStem = (context.projectKey ?? `board-${boardId}`).toLowerCase();
   const boardPicker =
     fromSprint || boards.length === 0 ? null : (
-      <label className="jv-field">
-        Board
-        <select
-          data-picker="board"
-          value={boardId === 'all' ? '' : boardId}
-          onChange={(event) => setBoardId(event.target.value === '' ? 'all' : Number(event.target.value))}
-        >
-          <option value="">All boards of {context.projectKey ?? 'the project'}</option>
-          {boards.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Picker
+        name="board"
+        label="Board"
+        value={boardId === 'all' ? 'all' : String(boardId)}
+        options={[
+          { value: 'all', label: `All boards of ${context.projectKey ?? 'the project'}` },
+          ...boards.map((b) => ({ value: String(b.id), label: b.name })),
+        ]}
+        onChange={(value) => setBoardId(value === 'all' ? 'all' : Number(value))}
+      />
     );
 
   return (
+    // No heading of its own: Jira titles the project page (and the sprint action's dialog) with the module's title.
     <main className="jv-page" aria-busy={state.status === 'loading'}>
-      <h1
-        style={{
-          margin: 0,
-          font: 'var(--ds-font-heading-medium, normal 653 20px/24px ui-sans-serif, sans-serif)',
-        }}
-      >
-        Ownership Map{context.projectKey ? ` · ${context.projectKey}` : ''}
-      </h1>
       <div className="jv-toolbar">
         {boardPicker}
         {fromSprint && boards.length > 0 ? (

@@ -1,5 +1,5 @@
 // The macro's configuration panel (custom config, same resource as the map): scope, window, declared roles and
-// rows, statuses Jira no longer lists, threshold overrides. Every change is checked against AnalysisConfigSchema; problems show next to their
+// rows, statuses Jira no longer lists, threshold overrides. The host's dialog gives it its one title. Every change is checked against AnalysisConfigSchema; problems show next to their
 // field and Save stays disabled until there are none. Save hands the settings to the host with view.submit.
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
@@ -53,8 +53,12 @@ export function ConfigPanel({ saved }: { saved: Record<string, unknown> | undefi
         event.preventDefault();
         void save();
       }}
+      onKeyDown={(event) => {
+        // Enter in a field (a search, a threshold) picks or confirms there and never submits, so the dialog closes
+        // only from Save. The pickers handle their own Enter before it reaches the form.
+        if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
+      }}
     >
-      <h2>Ownership map settings</h2>
       <ScopeFields
         options={options.state}
         onRetry={options.reload}

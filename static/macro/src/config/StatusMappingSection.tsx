@@ -49,10 +49,6 @@ export function StatusMappingSection({
                   isInvalid={Boolean(error)}
                   aria-describedby={describedBy(`${id}-name`, false, error)}
                   onChange={(event) => set(index, { name: event.currentTarget.value })}
-                  onKeyDown={(event) => {
-                    // Enter in a field never submits the whole dialog.
-                    if (event.key === 'Enter') event.preventDefault();
-                  }}
                 />
               </Field>
               <Field id={`${id}-category`} label="Counts as">

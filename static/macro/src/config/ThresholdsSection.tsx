@@ -1,14 +1,56 @@
-// Advanced settings, collapsed by default: each threshold with its default shown (empty = the default), and
-// whether people who only deliver get their own columns.
+// Advanced settings, collapsed by default: the thresholds in groups (letters, roles, each family of warnings), each
+// with a plain name, its unit, one line on what it decides and its default (empty = the default); shares are
+// entered in %. Then whether people who only deliver get their own columns.
 import Textfield from '@atlaskit/textfield';
 import { ThresholdsSchema } from '../../../../src/ownership/config';
-import { percent } from '../../../shared/format';
 import { DisclosureSection } from './Disclosure';
 import { Field, describedBy } from './Field';
-import type { ConfigDraft, FieldErrors } from './config-draft';
-import { THRESHOLD_FIELDS } from './field-labels';
+import { percentText, type ConfigDraft, type FieldErrors } from './config-draft';
+import { THRESHOLD_FIELDS, THRESHOLD_GROUPS, type ThresholdField } from './field-labels';
 
 const DEFAULTS = ThresholdsSchema.parse({});
+
+/** The default as the field takes it: "35" for a share of 0.35. */
+function defaultText(field: ThresholdField): string {
+  const fallback = DEFAULTS[field.key];
+  return field.kind === 'share' ? percentText(fallback) : String(fallback);
+}
+
+function ThresholdInput({
+  field,
+  value,
+  error,
+  onChange,
+}: {
+  field: ThresholdField;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const id = `threshold-${field.key}`;
+  const fallback = defaultText(field);
+  return (
+    <Field
+      id={id}
+      label={field.label}
+      help={`${field.help} Default ${fallback}${field.unit === '%' ? ' %' : ` ${field.unit}`}.`}
+      error={error}
+    >
+      <Textfield
+        id={id}
+        name={field.key}
+        inputMode="decimal"
+        width="small"
+        placeholder={fallback}
+        value={value}
+        isInvalid={Boolean(error)}
+        aria-describedby={describedBy(id, true, error)}
+        elemAfterInput={<span className="threshold-unit">{field.unit}</span>}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+    </Field>
+  );
+}
 
 export function ThresholdsSection({
   draft,
@@ -33,38 +75,24 @@ export function ThresholdsSection({
       forceOpen={invalid}
     >
       <p className="field-help">
-        Leave a field empty to use its default. Shares are fractions from 0 to 1 (0.35 = 35% of the activity).
+        Leave a field empty to use its default. Shares are percentages of the activity seen in Jira.
       </p>
-      <div className="threshold-grid">
-        {THRESHOLD_FIELDS.map((field) => {
-          const id = `threshold-${field.key}`;
-          const error = errors[`thresholds.${field.key}`];
-          const fallback = DEFAULTS[field.key];
-          const defaultText =
-            field.kind === 'share' ? `Default ${fallback} (${percent(fallback)})` : `Default ${fallback}`;
-          return (
-            <Field
-              key={field.key}
-              id={id}
-              label={field.label}
-              help={`${field.help} ${defaultText}.`}
-              error={error}
-            >
-              <Textfield
-                id={id}
-                name={field.key}
-                inputMode="decimal"
-                width="small"
-                placeholder={String(fallback)}
+      {THRESHOLD_GROUPS.map((group) => (
+        <fieldset key={group.id} className="threshold-group" data-threshold-group={group.id}>
+          <legend className="threshold-group-title">{group.title}</legend>
+          <div className="threshold-grid">
+            {group.fields.map((field) => (
+              <ThresholdInput
+                key={field.key}
+                field={field}
                 value={draft.thresholds[field.key] ?? ''}
-                isInvalid={Boolean(error)}
-                aria-describedby={describedBy(id, true, error)}
-                onChange={(event) => onThreshold(field.key, event.currentTarget.value)}
+                error={errors[`thresholds.${field.key}`]}
+                onChange={(value) => onThreshold(field.key, value)}
               />
-            </Field>
-          );
-        })}
-      </div>
+            ))}
+          </div>
+        </fieldset>
+      ))}
       <label className="checkbox">
         <input
           type="checkbox"

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { AnalysisConfigSchema } from '../../../../src/contract/requests';
 import type { RaciLetter, Thresholds } from '../../../../src/ownership/config';
-import { THRESHOLD_FIELDS, settingLabel } from './field-labels';
+import { THRESHOLD_FIELDS, settingProblem } from './field-labels';
 
 export type Layer = 'strategic' | 'tactical';
 export type WindowKind = 'sprints' | 'dates' | 'all';
@@ -26,7 +26,7 @@ export interface ConfigDraft {
   pm: string | null;
   po: string | null;
   rows: DraftRow[];
-  /** Overrides as typed; a missing or empty entry means "use the default". */
+  /** Overrides as typed (shares in %); a missing or empty entry means "use the default". */
   thresholds: Partial<Record<keyof Thresholds, string>>;
   showDeliveryPeople: boolean;
   /** Statuses the site no longer lists, mapped to a category, in the order the user added them. */
@@ -100,9 +100,13 @@ export function draftFromSaved(saved: Record<string, unknown> | undefined): Conf
       };
     }),
     thresholds: Object.fromEntries(
-      THRESHOLD_FIELDS.flatMap((field) =>
-        thresholds[field.key] === undefined ? [] : [[field.key, text(thresholds[field.key])]],
-      ),
+      THRESHOLD_FIELDS.flatMap((field) => {
+        const value = thresholds[field.key];
+        if (value === undefined) return [];
+        return [
+          [field.key, field.kind === 'share' && typeof value === 'number' ? percentText(value) : text(value)],
+        ];
+      }),
     ),
     showDeliveryPeople: config.showDeliveryPeople === true,
     statuses: Object.entries(record(config.statusMapping)).map(([name, category]) => ({
@@ -121,6 +125,17 @@ export function numberFromText(value: string | undefined): number | undefined {
   return /^-?\d*\.?\d+$/.test(normalised) ? Number(normalised) : Number.NaN;
 }
 
+/**
+ * Shares are stored as fractions (0.35) and entered as percentages (35): these two are the only place the UI
+ * converts, rounded so that 0.35 reads "35", not "35.00000000000001", and 87.35 % is kept as 0.8735.
+ */
+export function percentText(fraction: number): string {
+  return String(Math.round(fraction * 1e6) / 1e4);
+}
+export function fractionOf(percentage: number): number {
+  return Math.round(percentage * 1e4) / 1e6;
+}
+
 /** The settings the draft stands for: only what the user set, so defaults stay the analysis's own. */
 export function configInputOf(draft: ConfigDraft): Record<string, unknown> {
   const window =
@@ -132,7 +147,7 @@ export function configInputOf(draft: ConfigDraft): Record<string, unknown> {
   const thresholds: Record<string, number> = {};
   for (const field of THRESHOLD_FIELDS) {
     const value = numberFromText(draft.thresholds[field.key]);
-    if (value !== undefined) thresholds[field.key] = value;
+    if (value !== undefined) thresholds[field.key] = field.kind === 'share' ? fractionOf(value) : value;
   }
   const declared: Record<string, unknown> = {
     rows: draft.rows.map((row) => ({ label: row.label, layer: row.layer, people: row.people })),
@@ -189,20 +204,6 @@ function flatten(issues: readonly Issue[], prefix: PropertyKey[] = []): { path: 
   return out;
 }
 
-/** Zod's generic sentences ("Too small: expected number to be >=1") replaced by ones that name the field. */
-function friendly(path: string, message: string): string {
-  if (path === 'window.lastSprints') return 'Enter a whole number of sprints from 1 to 52.';
-  const generic = /^(Too small|Too big|Invalid input)/.test(message);
-  if (!generic) return message;
-  const threshold = /^thresholds\.(\w+)$/.exec(path);
-  if (threshold) {
-    const field = THRESHOLD_FIELDS.find((f) => f.key === threshold[1]);
-    if (field?.kind === 'share') return `${field.label} must be a number between 0 and 1.`;
-    if (field) return `${field.label} must be a number of 0 or more.`;
-  }
-  return `${settingLabel(path)}: ${message}`;
-}
-
 /** Every problem with the draft, keyed by settings path (the first message per path); empty when it can be saved. */
 export function validateDraft(draft: ConfigDraft): FieldErrors {
   const parsed = AnalysisConfigSchema.safeParse(configInputOf(draft));
@@ -216,7 +217,7 @@ export function validateDraft(draft: ConfigDraft): FieldErrors {
   });
   if (parsed.success) return errors;
   for (const { path, message } of flatten(parsed.error.issues)) {
-    if (!(path in errors)) errors[path] = friendly(path, message);
+    if (!(path in errors)) errors[path] = settingProblem({ path, message });
   }
   return errors;
 }

@@ -1,131 +1,210 @@
-// The macro's settings in words: a label per threshold (with what it decides) and a readable name for any settings
-// path a validation error points at, e.g. "thresholds.accountableShare" → "Accountable share".
+// The macro's settings in words: the thresholds grouped by what they decide, each with a plain name, its unit and one
+// line of explanation; a readable name for any settings path a validation error points at, and the one sentence
+// each problem reads as wherever it is shown (the panel and the map).
 import type { Thresholds } from '../../../../src/ownership/config';
 
 export interface ThresholdField {
   key: keyof Thresholds;
   label: string;
-  /** share: a fraction 0–1, shown with its percentage; count / days: whole or decimal numbers. */
+  /** share: stored as a fraction 0–1, entered and shown in % (converted in config-draft.ts only); others as they are. */
   kind: 'share' | 'count' | 'days';
+  /** What follows the input: "%", "working days", "people"… */
+  unit: string;
+  /** The smallest value the schema accepts (0 unless said). */
+  min?: number;
   help: string;
 }
 
-export const THRESHOLD_FIELDS: readonly ThresholdField[] = [
+export interface ThresholdGroup {
+  id: string;
+  title: string;
+  fields: readonly ThresholdField[];
+}
+
+/** The thresholds by what they decide, in plain words: the letters, the roles, then each family of warnings. */
+export const THRESHOLD_GROUPS: readonly ThresholdGroup[] = [
   {
-    key: 'accountableShare',
-    label: 'Accountable share',
-    kind: 'share',
-    help: 'A needs at least this share of a row.',
+    id: 'letters',
+    title: 'Letters in the map',
+    fields: [
+      {
+        key: 'accountableShare',
+        label: 'Accountable (A) share',
+        kind: 'share',
+        unit: '%',
+        help: "Someone with at least this share of a responsibility's activity is accountable for it.",
+      },
+      {
+        key: 'responsibleShare',
+        label: 'Responsible (R) share',
+        kind: 'share',
+        unit: '%',
+        help: 'Someone with at least this share does a real part of the work.',
+      },
+      {
+        key: 'consultedShare',
+        label: 'Consulted (C) share',
+        kind: 'share',
+        unit: '%',
+        help: 'Someone with at least this share, or who comments on its issues, is consulted.',
+      },
+    ],
   },
   {
-    key: 'responsibleShare',
-    label: 'Responsible share',
-    kind: 'share',
-    help: 'R needs at least this share.',
+    id: 'roles',
+    title: 'Roles',
+    fields: [
+      {
+        key: 'engineerDeliveryShare',
+        label: 'Building work for the Team column',
+        kind: 'share',
+        unit: '%',
+        help: 'People whose building work is at least this share of their activity join the Team column.',
+      },
+      {
+        key: 'roleSubstantialShare',
+        label: 'Share that counts as doing both jobs',
+        kind: 'share',
+        unit: '%',
+        help: 'Roadmap and backlog work both at least this share of product work make someone PM/PO.',
+      },
+      {
+        key: 'combinedRoleMaxSquads',
+        label: 'Squads one PM/PO can serve',
+        kind: 'count',
+        unit: 'squads',
+        help: 'Beyond this many squads the advice is to split the role.',
+      },
+    ],
   },
   {
-    key: 'consultedShare',
-    label: 'Consulted share',
-    kind: 'share',
-    help: 'C needs at least this share (or a comment).',
+    id: 'acceptance',
+    title: 'Acceptance warnings',
+    fields: [
+      {
+        key: 'acceptanceConcentrationShare',
+        label: "One person's share of acceptances",
+        kind: 'share',
+        unit: '%',
+        help: 'Warns when one person accepts at least this share of the finished work…',
+      },
+      {
+        key: 'acceptanceWaitDays',
+        label: 'Wait for acceptance',
+        kind: 'days',
+        unit: 'working days',
+        help: '…and work waits this long for them (median).',
+      },
+      {
+        key: 'selfAcceptanceShare',
+        label: 'Work accepted by its builder',
+        kind: 'share',
+        unit: '%',
+        help: 'Warns when at least this share of finished work was moved to done by whoever built it.',
+      },
+      {
+        key: 'singlePointIdleDays',
+        label: 'Days without acceptance',
+        kind: 'count',
+        unit: 'working days',
+        help: 'Warns when the only person who accepts leaves work waiting this long.',
+      },
+    ],
   },
   {
-    key: 'minDeliveryPeople',
-    label: 'Minimum delivering people',
-    kind: 'count',
-    help: 'Strategy-and-acceptance warns from this team size.',
+    id: 'roadmap',
+    title: 'Roadmap and workload warnings',
+    fields: [
+      {
+        key: 'minDeliveryPeople',
+        label: 'Team size for roadmap plus acceptance',
+        kind: 'count',
+        unit: 'people',
+        help: 'Warns when the roadmap owner also accepts the work of at least this many people.',
+      },
+      {
+        key: 'tacticalOverloadShare',
+        label: "Roadmap owner's backlog work",
+        kind: 'share',
+        unit: '%',
+        help: 'Warns when the roadmap owner spends at least this share of product work on backlog and sprints.',
+      },
+      {
+        key: 'targetDateSlips',
+        label: 'Target date moves',
+        kind: 'count',
+        unit: 'times',
+        help: "Warns when a roadmap item's target date moves later this many times.",
+      },
+      {
+        key: 'staleEpicDays',
+        label: 'Days an open epic may rest',
+        kind: 'count',
+        unit: 'days',
+        help: 'Warns when an open epic has had no product change for this long.',
+      },
+    ],
   },
   {
-    key: 'tacticalOverloadShare',
-    label: 'Tactical overload share',
-    kind: 'share',
-    help: "The roadmap owner's tactical share of their own product activity.",
+    id: 'squads',
+    title: 'Squad warnings',
+    fields: [
+      {
+        key: 'maxBoardsPerOwner',
+        label: 'Squads one person may own',
+        kind: 'count',
+        unit: 'boards',
+        help: 'Warns when someone owns backlog work on more boards than this.',
+      },
+      {
+        key: 'maxSquadSize',
+        label: 'People per product owner',
+        kind: 'count',
+        unit: 'people',
+        help: 'Warns when one product owner serves more delivering people than this.',
+      },
+      {
+        key: 'vagueStoriesShare',
+        label: 'Stories not ready for a sprint',
+        kind: 'share',
+        unit: '%',
+        help: 'Warns when at least this share of stories enters a sprint without criteria or estimate.',
+      },
+    ],
   },
   {
-    key: 'acceptanceConcentrationShare',
-    label: 'Acceptance concentration share',
-    kind: 'share',
-    help: "One person's share of all acceptances.",
-  },
-  {
-    key: 'acceptanceWaitDays',
-    label: 'Acceptance wait (working days)',
-    kind: 'days',
-    help: 'Median wait before that person accepts.',
-  },
-  {
-    key: 'vagueStoriesShare',
-    label: 'Vague stories share',
-    kind: 'share',
-    help: 'Stories entering a sprint without criteria or estimate.',
-  },
-  {
-    key: 'targetDateSlips',
-    label: 'Target date slips',
-    kind: 'count',
-    help: 'Later target-date moves on one item.',
-  },
-  {
-    key: 'staleEpicDays',
-    label: 'Stale epic days',
-    kind: 'count',
-    help: 'Days an open epic may go without a product edit.',
-  },
-  {
-    key: 'maxBoardsPerOwner',
-    label: 'Boards per owner',
-    kind: 'count',
-    help: 'Boards one person may own a tactical row on.',
-  },
-  {
-    key: 'maxSquadSize',
-    label: 'Squad size',
-    kind: 'count',
-    help: 'Delivering people one PO-like person may serve.',
-  },
-  {
-    key: 'selfAcceptanceShare',
-    label: 'Self-acceptance share',
-    kind: 'share',
-    help: 'Done issues moved to done by their own assignee.',
-  },
-  {
-    key: 'singlePointIdleDays',
-    label: 'Idle working days',
-    kind: 'count',
-    help: 'Days with waiting items and no event of a one-person row.',
-  },
-  {
-    key: 'engineerDeliveryShare',
-    label: 'Engineer delivery share',
-    kind: 'share',
-    help: 'A person is an engineer when delivery is at least this share of their activity.',
-  },
-  {
-    key: 'roleSubstantialShare',
-    label: 'Substantial share',
-    kind: 'share',
-    help: 'Strategic and tactical work both count (PM/PO) from this share.',
-  },
-  {
-    key: 'combinedRoleMaxSquads',
-    label: 'Squads for a combined role',
-    kind: 'count',
-    help: 'One person may do both roles for at most this many squads.',
-  },
-  {
-    key: 'strategicCollapseRatio',
-    label: 'Strategic collapse ratio',
-    kind: 'share',
-    help: 'Recent strategic share below this fraction of the early one is a collapse.',
-  },
-  {
-    key: 'strategicCollapsePeriods',
-    label: 'Periods compared',
-    kind: 'count',
-    help: 'Periods that make "early" and "recent".',
+    id: 'bandwidth',
+    title: 'Bandwidth',
+    fields: [
+      {
+        key: 'strategicCollapseRatio',
+        label: 'Roadmap time kept',
+        kind: 'share',
+        unit: '% of before',
+        help: 'Flags someone whose recent roadmap share falls below this part of what it was early on.',
+      },
+      {
+        key: 'strategicCollapsePeriods',
+        label: 'Sprints compared',
+        kind: 'count',
+        unit: 'sprints',
+        min: 1,
+        help: 'How many early and how many recent sprints (or weeks) that comparison takes.',
+      },
+    ],
   },
 ];
+
+export const THRESHOLD_FIELDS: readonly ThresholdField[] = THRESHOLD_GROUPS.flatMap((group) => group.fields);
+
+/** The one sentence for an invalid threshold, in the panel and on the map alike. */
+export function thresholdProblem(field: ThresholdField): string {
+  if (field.kind === 'share') return `${field.label}: enter a percentage from 0 to 100.`;
+  const min = field.min ?? 0;
+  return field.kind === 'count'
+    ? `${field.label}: enter a whole number of ${min} or more.`
+    : `${field.label}: enter a number of ${min} or more.`;
+}
 
 const TOP_LABELS: Record<string, string> = {
   scope: 'Projects and boards',
@@ -145,6 +224,21 @@ const TOP_LABELS: Record<string, string> = {
   thresholds: 'Thresholds',
   weights: 'Weights',
 };
+
+/**
+ * A problem with the settings as one sentence that names the setting: the panel's own wording for thresholds and
+ * the sprint count, the schema's sentence after the setting's name otherwise, never zod's generic "Too small: …".
+ * The panel shows it under the field, the map lists it when the saved settings are refused.
+ */
+export function settingProblem({ path, message }: { path: string; message: string }): string {
+  if (path === 'window.lastSprints') return 'Number of sprints: enter a whole number from 1 to 52.';
+  const threshold = /^thresholds\.(\w+)$/.exec(path);
+  const field = threshold ? THRESHOLD_FIELDS.find((f) => f.key === threshold[1]) : undefined;
+  if (field) return thresholdProblem(field);
+  const label = path === '' ? 'Settings' : settingLabel(path);
+  if (/^(Too small|Too big|Invalid input)/.test(message)) return `${label}: enter a valid value.`;
+  return `${label}: ${message}`;
+}
 
 /** A settings path in words; unknown paths are returned as they are. */
 export function settingLabel(path: string): string {

@@ -1,11 +1,22 @@
 // The ownership map itself: responsibilities as rows (strategic, tactical, then delivery apart; declared rows after
 // the inferred ones, drawn dashed), people as columns, a R/A/C/I letter per cell. Each inferred letter is a button
-// that opens its evidence; the share is in its tooltip and in its accessible name.
+// that opens its evidence; the share is in its tooltip and in its accessible name. The grid is one Tab stop: arrow
+// keys (Home, End, Ctrl+Home, Ctrl+End) move between its cells, Tab leaves it. The open warning's rows and cells
+// are marked.
 import Lozenge from '@atlaskit/lozenge';
 import Tooltip from '@atlaskit/tooltip';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { percent } from '../../../shared/format';
 import { PersonHeader } from './PersonHeader';
-import { LETTER_MEANING, type MapCell, type MapColumn, type MapGroup, type MapRow } from './map-model';
+import {
+  LETTER_MEANING,
+  cellKey,
+  type MapCell,
+  type MapColumn,
+  type MapGroup,
+  type MapRow,
+  type WarningTarget,
+} from './map-model';
 
 export interface CellRef {
   rowId: string;
@@ -23,30 +34,40 @@ function LetterCell({
   column,
   cell,
   selected,
+  highlighted,
+  tabIndex,
   onSelect,
 }: {
   row: MapRow;
   column: MapColumn;
   cell: MapCell | undefined;
   selected: boolean;
+  highlighted: boolean;
+  /** 0 for the grid's one Tab stop, -1 for the others (reached with the arrow keys). */
+  tabIndex: 0 | -1;
   onSelect: (ref: CellRef) => void;
 }) {
+  const mark = highlighted ? ' highlighted' : '';
+  const at = { 'data-cell': cellKey(row.id, column.id), 'data-highlighted': highlighted || undefined };
   if (cell === undefined) {
+    // An empty cell is reachable too, so the arrows move straight through rows and columns.
     return (
-      <td className="map-cell empty">
-        <span className="visually-hidden">no letter</span>
+      <td className={`map-cell empty${mark}`} tabIndex={tabIndex} {...at}>
+        <span className="visually-hidden">
+          {column.displayName}: no letter for “{row.label}”
+        </span>
       </td>
     );
   }
   if (cell.kind === 'declared') {
     const text = `${column.displayName}: ${cell.letter}, ${LETTER_MEANING[cell.letter]} — declared in the macro settings, not seen in Jira`;
     return (
-      <td className="map-cell">
+      <td className={`map-cell${mark}`} {...at}>
         <Tooltip content={text}>
           {(props) => (
             <span
               {...props}
-              tabIndex={0}
+              tabIndex={tabIndex}
               className={`letter letter-${cell.letter} letter-declared`}
               data-row={row.id}
               data-person={column.id}
@@ -63,12 +84,13 @@ function LetterCell({
   const summary = cellSummary(cell.cell);
   const meaning = LETTER_MEANING[cell.cell.letter];
   return (
-    <td className={`map-cell${selected ? ' selected' : ''}`}>
+    <td className={`map-cell${selected ? ' selected' : ''}${mark}`} {...at}>
       <Tooltip content={`${meaning[0]!.toUpperCase()}${meaning.slice(1)} · ${summary}`}>
         {(props) => (
           <button
             {...props}
             type="button"
+            tabIndex={tabIndex}
             className={`letter letter-${cell.cell.letter}`}
             data-row={row.id}
             data-person={column.id}
@@ -90,9 +112,13 @@ function LetterCell({
   );
 }
 
-function RowHeader({ row }: { row: MapRow }) {
+function RowHeader({ row, highlighted }: { row: MapRow; highlighted: boolean }) {
   return (
-    <th scope="row" className="row-head">
+    <th
+      scope="row"
+      className={`row-head${highlighted ? ' highlighted' : ''}`}
+      data-highlighted={highlighted || undefined}
+    >
       <span className="row-label">{row.label}</span>
       <span className="row-meta">
         {row.declared ? (
@@ -114,22 +140,108 @@ function RowHeader({ row }: { row: MapRow }) {
   );
 }
 
+/** The element that takes focus for a cell: its letter, or the cell itself when it is empty. */
+function focusTarget(table: HTMLElement, rowId: string, columnId: string): HTMLElement | null {
+  const td = table.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(cellKey(rowId, columnId))}"]`);
+  return td?.querySelector<HTMLElement>('[data-letter]') ?? td ?? null;
+}
+
+/** Where an arrow key goes from (row, column) in a grid of `rows` × `columns`; null for any other key. */
+function moved(
+  event: KeyboardEvent,
+  at: { row: number; column: number },
+  rows: number,
+  columns: number,
+): { row: number; column: number } | null {
+  const clamp = (n: number, size: number) => Math.max(0, Math.min(size - 1, n));
+  switch (event.key) {
+    case 'ArrowRight':
+      return { row: at.row, column: clamp(at.column + 1, columns) };
+    case 'ArrowLeft':
+      return { row: at.row, column: clamp(at.column - 1, columns) };
+    case 'ArrowDown':
+      return { row: clamp(at.row + 1, rows), column: at.column };
+    case 'ArrowUp':
+      return { row: clamp(at.row - 1, rows), column: at.column };
+    case 'Home':
+      return { row: event.ctrlKey ? 0 : at.row, column: 0 };
+    case 'End':
+      return { row: event.ctrlKey ? rows - 1 : at.row, column: columns - 1 };
+    default:
+      return null;
+  }
+}
+
 export function MapTable({
   columns,
   groups,
   selected,
+  highlight,
   onSelect,
 }: {
   columns: MapColumn[];
   groups: MapGroup[];
   selected: CellRef | null;
+  /** The open warning's rows and cells, or null. */
+  highlight: WarningTarget | null;
   onSelect: (ref: CellRef) => void;
 }) {
+  const rows = groups.flatMap((group) => group.rows);
+  // The roving tab stop: the cell last focused (the first one to begin with).
+  const [active, setActive] = useState<CellRef | null>(null);
+  const activeRow = Math.max(
+    0,
+    rows.findIndex((row) => row.id === active?.rowId),
+  );
+  const activeColumn = Math.max(
+    0,
+    columns.findIndex((column) => column.id === active?.personId),
+  );
+  const highlightedCells = new Set(highlight?.cells ?? []);
+  const highlightedRows = new Set(highlight?.rows ?? []);
+
+  // A newly opened warning brings its first cell (or row) into view, sideways included.
+  useEffect(() => {
+    if (highlight === null) return;
+    const first = document.querySelector<HTMLElement>('.map [data-highlighted]');
+    first?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [highlight]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('td[data-cell]');
+    if (cell === null) return;
+    const [rowId, columnId] = (cell.dataset.cell ?? '').split('|');
+    const at = {
+      row: rows.findIndex((row) => row.id === rowId),
+      column: columns.findIndex((column) => column.id === columnId),
+    };
+    if (at.row < 0 || at.column < 0) return;
+    const next = moved(event, at, rows.length, columns.length);
+    if (next === null) return;
+    event.preventDefault();
+    const ref = { rowId: rows[next.row]!.id, personId: columns[next.column]!.id };
+    setActive(ref);
+    focusTarget(event.currentTarget, ref.rowId, ref.personId)?.focus();
+  };
+
   return (
-    <div className="map-scroll" role="region" aria-label="Ownership map (scrolls sideways)" tabIndex={0}>
-      <table className="map" data-testid="ownership-map">
+    <div className="map-scroll" role="region" aria-label="Ownership map (scrolls sideways)">
+      <table
+        className="map"
+        data-testid="ownership-map"
+        aria-describedby="map-keys"
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          // A click or Tab into a cell makes it the tab stop, so Tab back into the grid returns there.
+          const cell = (event.target as HTMLElement).closest<HTMLElement>('td[data-cell]');
+          const [rowId, personId] = (cell?.dataset.cell ?? '').split('|');
+          if (rowId && personId && (rowId !== active?.rowId || personId !== active.personId))
+            setActive({ rowId, personId });
+        }}
+      >
         <caption className="visually-hidden">
           Who holds each product responsibility: A accountable, R responsible, C consulted, I informed.
+          <span id="map-keys"> Arrow keys move between cells; Tab leaves the map.</span>
         </caption>
         <thead>
           <tr>
@@ -153,14 +265,19 @@ export function MapTable({
             </tr>
             {group.rows.map((row) => (
               <tr key={row.id} className={row.declared ? 'row declared' : 'row'} data-row={row.id}>
-                <RowHeader row={row} />
-                {columns.map((column) => (
+                <RowHeader row={row} highlighted={highlightedRows.has(row.id)} />
+                {columns.map((column, columnIndex) => (
                   <LetterCell
                     key={column.id}
                     row={row}
                     column={column}
                     cell={row.cells.get(column.id)}
                     selected={selected?.rowId === row.id && selected.personId === column.id}
+                    highlighted={
+                      highlightedCells.has(cellKey(row.id, column.id)) ||
+                      (highlightedCells.size === 0 && highlightedRows.has(row.id))
+                    }
+                    tabIndex={row.id === rows[activeRow]?.id && columnIndex === activeColumn ? 0 : -1}
                     onSelect={onSelect}
                   />
                 ))}

@@ -7,12 +7,21 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { TEAM_ID, type AnalysisResult } from '../../../../src/contract/analysis';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { useResolver } from '../../../shared/invoke';
+import { progressText, scopeText, useElapsedSeconds } from '../../../shared/progress';
 import { DataGapsNotice, EmptyState, ErrorState, LoadingState } from '../../../shared/states';
-import { settingLabel } from '../config/field-labels';
+import { settingProblem } from '../config/field-labels';
 import { NotConfigured } from '../NotConfigured';
 import { EvidencePanel } from './EvidencePanel';
 import { MapTable, type CellRef } from './MapTable';
-import { displayNameOf, hasActivity, mapColumns, mapGroups, windowLabel } from './map-model';
+import {
+  displayNameOf,
+  hasActivity,
+  mapColumns,
+  mapGroups,
+  warningTarget,
+  warningsBySeverity,
+  windowLabel,
+} from './map-model';
 import { OverTimeStrip } from './OverTimeStrip';
 import { changeByKey } from './over-time-model';
 import { Advice, Warnings } from './Warnings';
@@ -77,10 +86,32 @@ function Legend() {
   );
 }
 
+/** The saved scope in words for the progress line, before the first answer names it ("CHK, PAY (2 projects)"). */
+function savedScopeText(config: Record<string, unknown> | undefined): string {
+  const scope = config?.scope;
+  const part = (key: 'projects' | 'boards'): unknown[] => {
+    if (scope === null || typeof scope !== 'object') return [];
+    const value = (scope as Record<string, unknown>)[key];
+    return Array.isArray(value) ? value : [];
+  };
+  return scopeText(
+    part('projects').filter((p): p is string => typeof p === 'string'),
+    part('boards').length,
+  );
+}
+
 function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string }) {
   const columns = useMemo(() => mapColumns(result), [result]);
   const groups = useMemo(() => mapGroups(result), [result]);
+  const warnings = useMemo(() => warningsBySeverity(result.warnings), [result]);
   const [selected, setSelected] = useState<CellRef | null>(null);
+  // The open warning (its index in `warnings`): its rows and cells are marked in the map.
+  const [warning, setWarning] = useState<number | null>(null);
+  const chosen = warning === null ? undefined : warnings[warning];
+  const highlight = useMemo(
+    () => (chosen === undefined ? null : warningTarget(result, chosen, columns)),
+    [result, chosen, columns],
+  );
   // A handover or accretion of the strip below the map; one panel is open at a time, a letter's or a change's.
   const [change, setChange] = useState<{ key: string; opener: HTMLElement } | null>(null);
 
@@ -121,13 +152,25 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
   useEffect(() => {
     if (change !== null && changeByKey(result, change.key, formatDate) === undefined) setChange(null);
   }, [result, change]);
+  useEffect(() => {
+    if (warning !== null && chosen === undefined) setWarning(null);
+  }, [warning, chosen]);
 
   return (
     <>
+      <Warnings
+        result={result}
+        warnings={warnings}
+        siteUrl={siteUrl}
+        selected={chosen === undefined ? null : warning}
+        onSelect={setWarning}
+      />
+      <Advice result={result} />
       <Legend />
       <MapTable
         columns={columns}
         groups={groups}
+        highlight={highlight}
         selected={selected}
         onSelect={(ref) => {
           setChange(null);
@@ -163,10 +206,17 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
   );
 }
 
-export function OwnershipMapView({ siteUrl }: { siteUrl: string }) {
+export function OwnershipMapView({
+  siteUrl,
+  config,
+}: {
+  siteUrl: string;
+  config: Record<string, unknown> | undefined;
+}) {
   const { state, reload } = useResolver('getOwnershipMap', {});
   const result = state.status === 'ok' ? state.data : state.status === 'loading' ? state.previous : undefined;
   const refreshing = state.status === 'loading';
+  const seconds = useElapsedSeconds(refreshing);
 
   if (state.status === 'error' && state.error.code === 'not-configured') return <NotConfigured />;
 
@@ -174,20 +224,16 @@ export function OwnershipMapView({ siteUrl }: { siteUrl: string }) {
     <div className="map-view" data-state={state.status === 'ok' ? 'map' : undefined}>
       <Header result={result} refreshing={refreshing} onRefresh={reload} />
       {state.status === 'error' ? (
-        <ErrorState error={state.error} onRetry={reload} fieldLabel={settingLabel} />
+        <ErrorState error={state.error} onRetry={reload} describeField={settingProblem} />
       ) : result === undefined ? (
-        <LoadingState label="Reading Jira…" />
+        <LoadingState label={progressText(savedScopeText(config), seconds)} />
       ) : (
         <>
           {result.completeness.complete ? null : (
             <DataGapsNotice gaps={result.completeness.gaps} subject="map" />
           )}
           {hasActivity(result) ? (
-            <>
-              <Warnings result={result} siteUrl={siteUrl} />
-              <Advice result={result} />
-              <MapBody result={result} siteUrl={siteUrl} />
-            </>
+            <MapBody result={result} siteUrl={siteUrl} />
           ) : (
             <EmptyState title="No activity in this window">
               <p style={{ margin: 0 }}>

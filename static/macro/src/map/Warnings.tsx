@@ -1,21 +1,30 @@
-// Above the map: the bottleneck and health warnings, most severe first. Each says who, the figures against their
-// thresholds and what to do (the message), and can show the events that fired it.
+// Above the map: a one-line summary of the warnings, then one line per warning (severity, title, who, the key
+// figure), most severe first. Opening a line shows its full text, figures against thresholds and evidence, and
+// marks its rows and cells in the map below, so the warnings explain the map instead of pushing it off screen.
 import Button from '@atlaskit/button/default/button';
+import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import type { AnalysisResult } from '../../../../src/contract/analysis';
 import { figureLabel, formatFigure } from '../../../shared/format';
 import { JiraLink, jqlUrl, keysJql } from '../../../shared/jira-links';
 import { EvidenceList } from './EvidenceList';
-import { displayNameOf, warningsBySeverity, type MapWarning } from './map-model';
+import {
+  boardNameOf,
+  displayNameOf,
+  keyFigure,
+  readableFigures,
+  warningsSummary,
+  type MapWarning,
+} from './map-model';
 
-const APPEARANCE = { high: 'error', medium: 'warning', low: 'information' } as const;
+const APPEARANCE = { high: 'removed', medium: 'moved', low: 'default' } as const;
 const SEVERITY_WORD = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 
 /** "Acceptance share 82% (threshold 70%)"; thresholds without a figure of their own name are listed after. */
 export function figureLines(warning: Pick<MapWarning, 'figures' | 'thresholds'>): string[] {
   const lines: string[] = [];
-  for (const [key, value] of Object.entries(warning.figures)) {
+  for (const [key, value] of readableFigures(warning.figures)) {
     const threshold = warning.thresholds[key];
     lines.push(
       `${figureLabel(key)} ${formatFigure(key, value)}` +
@@ -29,62 +38,106 @@ export function figureLines(warning: Pick<MapWarning, 'figures' | 'thresholds'>)
   return lines;
 }
 
-function WarningMessage({
+function WarningLine({
   warning,
+  index,
+  open,
+  onToggle,
   result,
   siteUrl,
 }: {
   warning: MapWarning;
+  index: number;
+  open: boolean;
+  onToggle: () => void;
   result: AnalysisResult;
   siteUrl: string;
 }) {
-  const board =
-    warning.boardId === undefined ? undefined : result.scope.boards.find((b) => b.id === warning.boardId);
+  const board = boardNameOf(result, warning.boardId);
   const more = warning.evidenceTotal - warning.evidence.length;
   const names = warning.people.map((id) => displayNameOf(result, id));
+  const figure = keyFigure(warning);
+  const detailsId = `warning-details-${index}`;
+  const who = [names.length > 3 ? `${names.slice(0, 2).join(', ')} +${names.length - 2}` : names.join(', ')]
+    .concat(board === undefined ? [] : [`on ${board}`])
+    .filter((part) => part !== '')
+    .join(' ');
   return (
-    <div className="warning" data-warning={warning.id} data-severity={warning.severity}>
-      <SectionMessage
-        appearance={APPEARANCE[warning.severity]}
-        title={`${warning.title} · ${SEVERITY_WORD[warning.severity]}`}
+    <li
+      className={`warning${open ? ' open' : ''}`}
+      data-warning={warning.id}
+      data-severity={warning.severity}
+      data-index={index}
+    >
+      <button
+        type="button"
+        className="warning-line"
+        aria-expanded={open}
+        aria-controls={detailsId}
+        onClick={onToggle}
       >
-        <p className="warning-message">{warning.message}</p>
-        <p className="warning-facts">
-          {[
-            names.length > 0 ? `Who: ${names.join(', ')}` : null,
-            board ? `Board: ${board.name}` : null,
-            ...figureLines(warning),
-          ]
-            .filter((fact): fact is string => fact !== null)
-            .join(' · ')}
-        </p>
-        {warning.evidence.length > 0 ? (
-          <details className="warning-evidence">
-            <summary>
-              Show the {warning.evidenceTotal} {warning.evidenceTotal === 1 ? 'event' : 'events'} behind it
-            </summary>
-            <EvidenceList evidence={warning.evidence} siteUrl={siteUrl} />
-            <p className="subtle">
-              {more > 0 ? `${more} more not shown. ` : ''}
-              <JiraLink href={jqlUrl(siteUrl, keysJql(warning.evidence.map((e) => e.issueKey)))}>
-                Open these issues in Jira
-              </JiraLink>
-            </p>
-          </details>
-        ) : null}
-      </SectionMessage>
-    </div>
+        <span className="warning-chevron" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        <Lozenge appearance={APPEARANCE[warning.severity]}>{SEVERITY_WORD[warning.severity]}</Lozenge>
+        <span className="warning-title">{warning.title}</span>
+        {who === '' ? null : <span className="warning-who">{who}</span>}
+        {figure === undefined ? null : (
+          <span className="warning-figure">
+            {figureLabel(figure[0])} {formatFigure(figure[0], figure[1])}
+          </span>
+        )}
+      </button>
+      {open ? (
+        <div className="warning-details" id={detailsId}>
+          <p className="warning-message">{warning.message}</p>
+          <p className="warning-facts">
+            {[names.length > 0 ? `Who: ${names.join(', ')}` : null, ...figureLines(warning)]
+              .filter((fact): fact is string => fact !== null)
+              .join(' · ')}
+          </p>
+          {warning.evidence.length > 0 ? (
+            <details className="warning-evidence">
+              <summary>
+                Show the {warning.evidenceTotal} {warning.evidenceTotal === 1 ? 'event' : 'events'} behind it
+              </summary>
+              <EvidenceList evidence={warning.evidence} siteUrl={siteUrl} />
+              <p className="subtle">
+                {more > 0 ? `${more} more not shown. ` : ''}
+                <JiraLink href={jqlUrl(siteUrl, keysJql(warning.evidence.map((e) => e.issueKey)))}>
+                  Open these issues in Jira
+                </JiraLink>
+              </p>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
   );
 }
 
-/** How many warnings show before "Show N more": the most severe stay in view, the map is not pushed away. */
-export const WARNINGS_SHOWN = 3;
+/** How many lines show before "Show N more": every high one, and at least this many in all. */
+export const WARNINGS_SHOWN = 5;
 
-export function Warnings({ result, siteUrl }: { result: AnalysisResult; siteUrl: string }) {
+/**
+ * The warnings in severity order (`warnings`, see warningsBySeverity); `selected` is the index of the open one,
+ * which the map highlights.
+ */
+export function Warnings({
+  result,
+  warnings,
+  siteUrl,
+  selected,
+  onSelect,
+}: {
+  result: AnalysisResult;
+  warnings: readonly MapWarning[];
+  siteUrl: string;
+  selected: number | null;
+  onSelect: (index: number | null) => void;
+}) {
   const [all, setAll] = useState(false);
-  const warnings = warningsBySeverity(result.warnings);
   if (warnings.length === 0) return null;
-  // Every high-severity warning shows; the rest beyond the first few wait behind one button.
   const highs = warnings.filter((w) => w.severity === 'high').length;
   const shownCount = all ? warnings.length : Math.max(WARNINGS_SHOWN, highs);
   const hidden = warnings.slice(shownCount);
@@ -93,12 +146,28 @@ export function Warnings({ result, siteUrl }: { result: AnalysisResult; siteUrl:
       className="warnings"
       aria-label={`${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}`}
     >
-      {warnings.slice(0, shownCount).map((warning, index) => (
-        <WarningMessage key={`${warning.id}:${index}`} warning={warning} result={result} siteUrl={siteUrl} />
-      ))}
+      <p className="warnings-summary" data-testid="warnings-summary">
+        <strong>
+          {warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'}
+        </strong>{' '}
+        · {warningsSummary(result, warnings)}
+      </p>
+      <ul className="warning-list">
+        {warnings.slice(0, shownCount).map((warning, index) => (
+          <WarningLine
+            key={`${warning.id}:${index}`}
+            warning={warning}
+            index={index}
+            open={selected === index}
+            onToggle={() => onSelect(selected === index ? null : index)}
+            result={result}
+            siteUrl={siteUrl}
+          />
+        ))}
+      </ul>
       {hidden.length > 0 ? (
         <div className="more-warnings">
-          <Button onClick={() => setAll(true)} aria-describedby="more-warnings-titles">
+          <Button appearance="subtle" onClick={() => setAll(true)} aria-describedby="more-warnings-titles">
             Show {hidden.length} more {hidden.length === 1 ? 'warning' : 'warnings'}
           </Button>
           <span id="more-warnings-titles" className="subtle">

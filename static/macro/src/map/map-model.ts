@@ -204,3 +204,123 @@ export function windowLabel(window: AnalysisResult['window'], formatDate: (iso: 
     return `${formatDate(window.from)} – ${formatDate(window.to)}`;
   return 'All time';
 }
+
+type RowKey = AnalysisResult['rows'][number]['key'];
+const TACTICAL_ROW_KEYS: readonly RowKey[] = [
+  'prioritization',
+  'story-writing',
+  'refinement',
+  'acceptance-criteria',
+  'sprint-planning',
+  'acceptance',
+];
+
+/**
+ * Which responsibilities each warning is about, as DOMAIN.md defines the rule ("held": the tactical rows its
+ * people hold an A or R in). A warning does not carry its rows, so the map derives them here; a warning id this
+ * list does not know yet falls back to "held" rather than highlighting nothing.
+ */
+const WARNING_ROWS: Partial<Record<MapWarning['id'], readonly RowKey[] | 'held' | 'named'>> = {
+  'strategy-and-acceptance': ['roadmap', 'acceptance'],
+  'tactical-overload': 'held',
+  'acceptance-concentration': ['acceptance'],
+  'vague-stories': ['refinement', 'acceptance-criteria'],
+  'deferred-strategy': ['roadmap'],
+  'span-of-control': 'held',
+  'squad-size': 'held',
+  'self-acceptance': ['acceptance'],
+  // One warning per row, named in its title ("No clear owner: Refines stories").
+  'no-owner': 'named',
+  'single-point': ['acceptance'],
+  // Its figures are keyed by row ("acceptanceOwnerShare").
+  'declared-mismatch': 'named',
+};
+
+/** Where a warning sits in the grid: its rows, and in them the columns of the people it names (none: whole rows). */
+export interface WarningTarget {
+  rows: string[];
+  /** `${rowId}|${columnId}` of the highlighted cells. */
+  cells: string[];
+}
+
+export const cellKey = (rowId: string, columnId: string) => `${rowId}|${columnId}`;
+
+export function warningTarget(
+  result: AnalysisResult,
+  warning: MapWarning,
+  columns: readonly MapColumn[],
+): WarningTarget {
+  const shown = new Set(columns.map((column) => column.id));
+  // A person folded into the Team column is found there.
+  const columnOf = (personId: string): string | undefined => {
+    if (shown.has(personId)) return personId;
+    return shown.has(TEAM_ID) && result.team.memberIds.includes(personId) ? TEAM_ID : undefined;
+  };
+  const people = [...new Set(warning.people.map(columnOf).filter((id): id is string => id !== undefined))];
+  const rule = WARNING_ROWS[warning.id] ?? 'held';
+  const rows =
+    rule === 'held'
+      ? TACTICAL_ROW_KEYS.filter((key) =>
+          result.rows
+            .find((row) => row.key === key)
+            ?.cells.some(
+              (cell) => people.includes(cell.personId) && (cell.letter === 'A' || cell.letter === 'R'),
+            ),
+        )
+      : rule === 'named'
+        ? result.rows
+            .filter(
+              (row) =>
+                warning.title.includes(row.label) ||
+                Object.keys(warning.figures).some((k) => k.startsWith(`${row.key}Owner`)),
+            )
+            .map((row) => row.key)
+        : rule;
+  const present = rows.filter((key) => result.rows.some((row) => row.key === key));
+  const cells = present.flatMap((rowId) =>
+    people
+      .filter((personId) =>
+        result.rows.find((row) => row.key === rowId)?.cells.some((cell) => cell.personId === personId),
+      )
+      .map((personId) => cellKey(rowId, personId)),
+  );
+  return { rows: present, cells };
+}
+
+/** Figures that are internal weights (sums of event weights): never shown to people, only shares and counts. */
+const isInternal = (key: string) => /weight/i.test(key);
+
+/** The figures a person may read, in the order the analysis gave them. */
+export function readableFigures(figures: Record<string, number>): [string, number][] {
+  return Object.entries(figures).filter(([key]) => !isInternal(key));
+}
+
+/** The one figure a warning's line shows: the first that was compared with a threshold of its name, else the first. */
+export function keyFigure(warning: Pick<MapWarning, 'figures' | 'thresholds'>): [string, number] | undefined {
+  const figures = readableFigures(warning.figures);
+  return figures.find(([key]) => key in warning.thresholds) ?? figures[0];
+}
+
+export function boardNameOf(result: AnalysisResult, boardId: number | undefined): string | undefined {
+  if (boardId === undefined) return undefined;
+  const board = result.scope.boards.find((b) => b.id === boardId);
+  return board?.projectKey ?? board?.name ?? `board ${boardId}`;
+}
+
+/**
+ * The line above the map: "2 high, 8 medium, 1 low: Roadmap owner also owns acceptance, … on CHK". It names the
+ * high warnings (or, without any, the first ones), so the worst is read before the map.
+ */
+export function warningsSummary(result: AnalysisResult, warnings: readonly MapWarning[]): string {
+  const counts = (['high', 'medium', 'low'] as const)
+    .map((severity) => ({ severity, n: warnings.filter((w) => w.severity === severity).length }))
+    .filter((c) => c.n > 0)
+    .map((c) => `${c.n} ${c.severity}`);
+  const highs = warnings.filter((w) => w.severity === 'high');
+  const named = (highs.length > 0 ? highs : warnings).slice(0, 3).map((w) => {
+    const board = boardNameOf(result, w.boardId);
+    return board === undefined ? w.title : `${w.title} on ${board}`;
+  });
+  const rest = (highs.length > 0 ? highs.length : warnings.length) > named.length ? ', …' : '';
+  return `${counts.join(', ')}: ${named.join(', ')}${rest}`;
+}
