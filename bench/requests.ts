@@ -6,6 +6,8 @@ import { openJiraSource } from '../tools/jira-source';
 
 export interface RequestFigures {
   requests: number;
+  /** Jira's points for the same read (1 a request, 1 an object returned): what every view costs when it reads live. */
+  points: number;
   perIssueRequests: number;
   minimum: number;
   byEndpoint: Record<string, number>;
@@ -61,8 +63,10 @@ export async function measureRequests(snapshotDir: string): Promise<RequestFigur
       return site;
     };
     server.resetCounts();
+    server.resetPoints();
     const site = await readAll();
     const byEndpoint = server.requestCounts();
+    const points = server.points().total;
     const requests = total(byEndpoint);
 
     server.resetCounts();
@@ -80,7 +84,7 @@ export async function measureRequests(snapshotDir: string): Promise<RequestFigur
       site.boards.length,
       site.boards.map((b) => site.sprints[String(b.id)]?.length ?? 0),
     );
-    return { requests, perIssueRequests, minimum, byEndpoint };
+    return { requests, points, perIssueRequests, minimum, byEndpoint };
   } finally {
     await source.close();
   }

@@ -1,6 +1,8 @@
 // `npm run bench`: generates sites of growing size with the sample generator, then measures the analysis
-// (time, events per second, memory, in a fresh process per size) and the Jira requests needed to read each site
-// through the local Jira server. Prints a table and writes bench/results.json. Not a test: figures, not verdicts.
+// (time, events per second, memory, in a fresh process per size), the Jira requests and points needed to read each
+// site live (what every view costs today) and the background sync of the same site into Forge storage. Prints two
+// tables and writes bench/results.json; `--size 10k` (repeatable) picks sizes, `--json` prints one JSON object
+// instead of the tables. Not a test: figures, not verdicts.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +10,7 @@ import path from 'node:path';
 import { generateSite } from '../tools/sample/generate';
 import { writeSnapshot } from '../tools/sample/write-snapshot';
 import { measureRequests, type RequestFigures } from './requests';
+import { measureSync, type SyncFigures } from './sync';
 
 interface Size {
   name: string;
@@ -59,16 +62,43 @@ function analyseInChild(dir: string): AnalysisFigures {
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as AnalysisFigures;
 }
 
+interface Options {
+  sizes: Size[];
+  json: boolean;
+}
+
+/** `--size 10k` (or `--size=10k`, or a bare `10k`), repeatable; `--json`. */
+function parseOptions(args: readonly string[]): Options {
+  const names: string[] = [];
+  let json = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (arg === '--json') json = true;
+    else if (arg === '--size') names.push(args[(i += 1)] ?? '');
+    else if (arg.startsWith('--size=')) names.push(arg.slice('--size='.length));
+    else names.push(arg);
+  }
+  const unknown = names.filter((name) => !SIZES.some((size) => size.name === name));
+  if (unknown.length > 0)
+    throw new Error(
+      `Unknown size ${unknown.join(', ')}: choose from ${SIZES.map((s) => s.name).join(', ')}.`,
+    );
+  return { sizes: SIZES.filter((size) => names.length === 0 || names.includes(size.name)), json };
+}
+
+interface Result {
+  size: Size;
+  histories: number;
+  bytes: number;
+  analysis: AnalysisFigures;
+  requests: RequestFigures;
+  sync: SyncFigures;
+}
+
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
-  const results: {
-    size: Size;
-    histories: number;
-    bytes: number;
-    analysis: AnalysisFigures;
-    requests: RequestFigures;
-  }[] = [];
-  for (const size of SIZES.filter((s) => only.length === 0 || only.includes(s.name))) {
+  const options = parseOptions(process.argv.slice(2));
+  const results: Result[] = [];
+  for (const size of options.sizes) {
     const dir = mkdtempSync(path.join(tmpdir(), `ownership-bench-${size.name}-`));
     try {
       process.stderr.write(`${size.name}: generating…\n`);
@@ -79,9 +109,12 @@ async function main(): Promise<void> {
       const analysis = analyseInChild(dir);
       process.stderr.write(`${size.name}: reading through the local Jira server…\n`);
       const requests = await measureRequests(dir);
-      results.push({ size, histories: stats.histories, bytes: stats.totalBytes, analysis, requests });
+      process.stderr.write(`${size.name}: syncing through the local Forge runtime…\n`);
+      const sync = await measureSync(dir, `${dir}-changed`);
+      results.push({ size, histories: stats.histories, bytes: stats.totalBytes, analysis, requests, sync });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}-changed`, { recursive: true, force: true });
     }
   }
 
@@ -119,17 +152,89 @@ async function main(): Promise<void> {
     (r.perIssueRequests / (a.issues / 1000)).toFixed(1),
     `${(r.requests / r.minimum).toFixed(2)}× (${r.requests}/${r.minimum})`,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
-  process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
+  const file = path.join(__dirname, 'results.json');
+  writeFileSync(file, `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(jsonReport(results))}\n`);
+    return;
+  }
+  process.stdout.write(table(header, rows));
   process.stdout.write(
     '\nheap +MB: heap growth during the analysis (its working memory at the end, garbage not yet collected included);\n' +
       'kept MB: heap still held after a collection (the result); input MB: heap of the loaded site data;\n' +
-      'max RSS MB: the whole process, input data included.\n',
+      'max RSS MB: the whole process, input data included.\n\n',
   );
-  const file = path.join(__dirname, 'results.json');
-  writeFileSync(file, `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
+  process.stdout.write(table(SYNC_HEADER, results.map(syncRow)));
+  process.stdout.write(
+    '\nThe sync at 300 ms a Jira request, consumers held to 600 s; max slice: the longest one on that clock;\n' +
+      'hours: simulated time until the store was complete; live view: what reading the site on each view costs.\n',
+  );
   process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}\n`);
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+  return `${line(header)}\n${rows.map(line).join('\n')}\n`;
+}
+
+const SYNC_HEADER = [
+  'size',
+  'cold req',
+  'cold points',
+  'slices',
+  'max slice s',
+  'hours',
+  'over limit',
+  '1 % changed req',
+  '1 % changed points',
+  'incr / cold',
+  'stored MB',
+  'KB / 1k issues',
+  'identical',
+  'live view req',
+  'live view points',
+];
+
+function syncRow({ size, sync, requests }: Result): string[] {
+  return [
+    size.name,
+    String(sync.cold.requests),
+    String(sync.cold.points),
+    String(sync.cold.invocations),
+    (sync.cold.maxInvocationMs / 1000).toFixed(1),
+    String(sync.cold.hours),
+    String(sync.invocationsOverLimit),
+    String(sync.incremental.requests),
+    String(sync.incremental.points),
+    `${((100 * sync.incremental.points) / sync.cold.points).toFixed(2)} %`,
+    (sync.storedBytes / 1e6).toFixed(1),
+    String(Math.round(sync.storedBytesPer1kIssues / 1000)),
+    String(sync.resultIdentical),
+    String(requests.requests),
+    String(requests.points),
+  ];
+}
+
+/** One object: per size, the sync and, side by side, what the read-everything-on-every-view path costs. */
+function jsonReport(results: readonly Result[]) {
+  const one = (r: Result) => ({
+    size: r.size.name,
+    issues: r.analysis.issues,
+    histories: r.histories,
+    analysis: { ms: r.analysis.ms, events: r.analysis.events, maxRssMB: r.analysis.maxRssMB },
+    sync: {
+      cold: r.sync.cold,
+      incremental: r.sync.incremental,
+      invocationsOverLimit: r.sync.invocationsOverLimit,
+      storedBytes: r.sync.storedBytes,
+      storedKeys: r.sync.storedKeys,
+      storedBytesPer1kIssues: r.sync.storedBytesPer1kIssues,
+      resultIdentical: r.sync.resultIdentical,
+    },
+    perViewPath: { requests: r.requests.requests, points: r.requests.points },
+  });
+  return results.length === 1 ? one(results[0] as Result) : { sizes: results.map(one) };
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
-// A clock the test advances: sleeping moves time forward at once, and timers fire when time passes them. Shared by
+// A clock a test or benchmark advances: sleeping moves time forward at once, and timers fire when time passes them. Shared by
 // the client (its deadline and retry waits) and the local Jira server (its slow faults), it lets tests check
 // deadlines in simulated seconds without waiting for any.
-import type { Clock } from '../../src/jira/clock';
+import type { Clock } from '../src/jira/clock';
 
 export class SimulatedClock implements Clock {
   private time: number;

@@ -4,7 +4,7 @@ import { listBoards, listSprints } from './agile';
 import { fetchChangelogs, type ChangelogMode, type FetchedChangelogs, type IssueRef } from './changelog';
 import { getFields } from './fields';
 import { DEFAULT_LIMITS, type JiraLimits } from './limits';
-import type { Paged } from './paging';
+import type { Paged, TokenPage } from './paging';
 import { canBrowse } from './permissions';
 import { listProjects } from './projects';
 import { readScope, type ReadScope, type ReadScopeOptions } from './read-scope';
@@ -19,7 +19,7 @@ import type {
   JiraStatus,
   JiraUser,
 } from './schemas';
-import { searchIssues } from './search';
+import { searchIdsPage, searchIssues, searchPage } from './search';
 import type { DataGap, SiteData } from './site';
 import { getStatuses } from './statuses';
 import { searchUsers } from './users';
@@ -100,6 +100,25 @@ export class JiraClient {
     onPage?: (issuesSoFar: number) => void,
   ): Promise<Listed<JiraIssue>> {
     return listed(await searchIssues(this.layer, jql, fields, this.limits, undefined, onPage));
+  }
+
+  /** One page of a search; `maxResults` defaults to the search page size (ids-only searches may ask for 5,000). */
+  searchPage(
+    jql: string,
+    fields: readonly string[],
+    nextPageToken: string | undefined,
+    maxResults: number = this.limits.searchPageSize,
+  ): Promise<TokenPage<JiraIssue>> {
+    return searchPage(this.layer, jql, fields, maxResults, nextPageToken);
+  }
+
+  /** One page of issue ids (Jira serves up to 5,000 a page when no field is asked for). */
+  searchIdsPage(
+    jql: string,
+    nextPageToken: string | undefined,
+    maxResults = 5_000,
+  ): Promise<TokenPage<string>> {
+    return searchIdsPage(this.layer, jql, maxResults, nextPageToken);
   }
 
   fetchChangelogs(

@@ -150,6 +150,19 @@ export const SYSTEM_ISSUE_FIELDS = [
 ] as const;
 
 /** The `fields` list for a search: the system fields plus every resolved product field, nothing else. */
+/**
+ * The fields the background sync stores: the resolved ones and every other candidate of the same role, because
+ * the store serves every config and a config may choose another field of the same name (fieldOverrides).
+ */
+export function syncFieldsToRequest(productFields: ProductFields): string[] {
+  const ids = issueFieldsToRequest(productFields);
+  for (const key of PRODUCT_FIELD_KEYS) {
+    for (const candidate of productFields.candidates[key] ?? [])
+      if (!ids.includes(candidate.id)) ids.push(candidate.id);
+  }
+  return ids;
+}
+
 export function issueFieldsToRequest(productFields: ProductFields): string[] {
   const ids: string[] = [...SYSTEM_ISSUE_FIELDS];
   for (const key of PRODUCT_FIELD_KEYS) {

@@ -1,6 +1,7 @@
 // Which `requestJira` to use for an invocation: plain asUser() where Jira invoked us, and asUser().withContext(jira
 // context ARI) where Confluence did (the macro): from a Confluence context a plain requestJira is refused with
-// RequestProductNotAllowedError. Always as the user, never asApp: the map shows only what the viewer may see.
+// RequestProductNotAllowedError. Views always read as the user, never asApp: the map shows only what the viewer may
+// see. Only background work, which has no user, reads as the app (appRequester), and what it reads is stored, not shown.
 import api, { getAppContext } from '@forge/api';
 import { JiraError, notInstalledOnJira } from './errors';
 import type { JiraRequester } from './request';
@@ -79,6 +80,15 @@ function runtimeInstallationContexts(): unknown[] {
 /** The Jira context ARI among the installation's contexts, or undefined when the app is not installed on Jira. */
 export function jiraContextAri(context: InvocationContextLike): string | undefined {
   return installationContextAris(context).find((ari) => JIRA_CONTEXT_ARI.test(ari));
+}
+
+/**
+ * The app's own requester, for background work that has no user (the sync in a queue consumer or a scheduled
+ * trigger, where asUser() is refused). What it reads is stored, never shown as it is: every view filters it to what
+ * its viewer may browse.
+ */
+export function appRequester(): JiraRequester {
+  return api.asApp().requestJira;
 }
 
 /**

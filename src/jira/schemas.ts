@@ -129,6 +129,13 @@ export const SearchJqlResponseSchema = z.looseObject({
 });
 export type SearchJqlResponse = z.infer<typeof SearchJqlResponseSchema>;
 
+/** POST /rest/api/3/search/jql asking for no field: ids only (Jira then serves up to 5,000 a page). */
+export const SearchIdsResponseSchema = z.looseObject({
+  issues: z.array(z.looseObject({ id: z.string() })),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+
 /**
  * A bulk-fetched history. The spec types `created` as a date-time string, but Atlassian's own example for this
  * endpoint shows epoch seconds; a number is converted to the ISO string every other endpoint returns.

@@ -2,9 +2,50 @@
 // The old GET /rest/api/3/search is gone (410), and expand=changelog is never used: it returns only recent entries.
 import { route } from '@forge/api';
 import type { JiraLimits } from './limits';
-import { collectTokenPages, type Paged, type PagingSubject } from './paging';
+import { collectTokenPages, type Paged, type PagingSubject, type TokenPage } from './paging';
 import type { JiraRequestLayer } from './request';
-import { SearchJqlResponseSchema, type JiraIssue } from './schemas';
+import { SearchIdsResponseSchema, SearchJqlResponseSchema, type JiraIssue } from './schemas';
+
+/** One page of POST /rest/api/3/search/jql: the sync reads page by page and checkpoints between pages. */
+export async function searchPage(
+  layer: JiraRequestLayer,
+  jql: string,
+  fields: readonly string[],
+  maxResults: number,
+  nextPageToken: string | undefined,
+): Promise<TokenPage<JiraIssue>> {
+  const page = await layer.json(route`/rest/api/3/search/jql`, {
+    method: 'POST',
+    schema: SearchJqlResponseSchema,
+    body: {
+      jql,
+      fields,
+      maxResults,
+      fieldsByKeys: false,
+      ...(nextPageToken === undefined ? {} : { nextPageToken }),
+    },
+  });
+  return { items: page.issues, nextPageToken: page.nextPageToken, isLast: page.isLast };
+}
+
+/** One page of the ids of the issues a JQL finds (the sync's sweep for deleted and moved issues). */
+export async function searchIdsPage(
+  layer: JiraRequestLayer,
+  jql: string,
+  maxResults: number,
+  nextPageToken: string | undefined,
+): Promise<TokenPage<string>> {
+  const page = await layer.json(route`/rest/api/3/search/jql`, {
+    method: 'POST',
+    schema: SearchIdsResponseSchema,
+    body: { jql, fields: ['id'], maxResults, ...(nextPageToken === undefined ? {} : { nextPageToken }) },
+  });
+  return {
+    items: page.issues.map((issue) => issue.id),
+    nextPageToken: page.nextPageToken,
+    isLast: page.isLast,
+  };
+}
 
 export async function searchIssues(
   layer: JiraRequestLayer,
@@ -15,20 +56,7 @@ export async function searchIssues(
   onPage?: (issuesSoFar: number) => void,
 ): Promise<Paged<JiraIssue>> {
   return collectTokenPages(
-    async (nextPageToken) => {
-      const page = await layer.json(route`/rest/api/3/search/jql`, {
-        method: 'POST',
-        schema: SearchJqlResponseSchema,
-        body: {
-          jql,
-          fields,
-          maxResults: limits.searchPageSize,
-          fieldsByKeys: false,
-          ...(nextPageToken === undefined ? {} : { nextPageToken }),
-        },
-      });
-      return { items: page.issues, nextPageToken: page.nextPageToken, isLast: page.isLast };
-    },
+    (nextPageToken) => searchPage(layer, jql, fields, limits.searchPageSize, nextPageToken),
     subject,
     limits.maxSearchPages,
     onPage,

@@ -9,7 +9,7 @@ import { installForgeFetch } from '../../src/jira/transport/forge-fetch';
 import { defineResolvers } from '../../src/resolvers';
 import { UI_INVOCATION_LIMIT_MS } from '../../src/resolvers/invocation';
 import { startJiraServer, type Fault, type JiraServer } from '../../tools/jira-server/server';
-import { SimulatedClock } from '../support/simulated-clock';
+import { SimulatedClock } from '../../tools/simulated-clock';
 
 const ACME = path.resolve(__dirname, '../../samples/acme');
 const PRIYA = '8bd7b81342e3c818e496b63f';

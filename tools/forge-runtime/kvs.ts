@@ -26,6 +26,8 @@ export interface KvsStats {
   refused: Record<string, number>;
   /** Keys stored now (not expired), secrets excluded. */
   keys: number;
+  /** Their keys and values as JSON, in bytes: what the app keeps in storage. */
+  storedBytes: number;
 }
 
 interface Stored {
@@ -195,7 +197,7 @@ class InstallationStore {
   private readonly data = new Map<string, Stored>();
   private readonly readWindow: RateWindow;
   private readonly writeWindow: RateWindow;
-  readonly stats: Omit<KvsStats, 'keys'> = {
+  readonly stats: Omit<KvsStats, 'keys' | 'storedBytes'> = {
     reads: 0,
     writes: 0,
     readUnits: 0,
@@ -211,7 +213,18 @@ class InstallationStore {
   }
 
   keyCount(): number {
-    return [...this.data.keys()].filter((id) => id.startsWith('kvs:') && this.live(id) !== undefined).length;
+    return this.liveKeys().length;
+  }
+
+  storedBytes(): number {
+    return this.liveKeys().reduce(
+      (n, id) => n + Buffer.byteLength(id) - 'kvs:'.length + jsonBytes(this.data.get(id)?.value),
+      0,
+    );
+  }
+
+  private liveKeys(): string[] {
+    return [...this.data.keys()].filter((id) => id.startsWith('kvs:') && this.live(id) !== undefined);
   }
 
   handle(path: string, text: string): Response {
@@ -544,6 +557,11 @@ export class KvsService {
 
   stats(installationId: string): KvsStats {
     const store = this.store(installationId);
-    return { ...store.stats, refused: { ...store.stats.refused }, keys: store.keyCount() };
+    return {
+      ...store.stats,
+      refused: { ...store.stats.refused },
+      keys: store.keyCount(),
+      storedBytes: store.storedBytes(),
+    };
   }
 }

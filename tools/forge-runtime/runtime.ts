@@ -269,8 +269,17 @@ export class LocalForgeRuntime {
    * Delivers queued events until none is left, waiting on the clock for delayed ones and retries; a trigger whose
    * time comes meanwhile fires in its turn.
    */
-  async drain(): Promise<void> {
-    while (this.queue.next() !== undefined) await this.runNext(Number.POSITIVE_INFINITY);
+  /**
+   * Delivers events until the queue is empty. A job that re-enqueues itself for ever would spin the simulated clock
+   * without end: past `maxEvents` deliveries the drain fails instead, naming the figure.
+   */
+  async drain(maxEvents = 10_000): Promise<void> {
+    let delivered = 0;
+    while (this.queue.next() !== undefined) {
+      if (delivered++ >= maxEvents)
+        throw new Error(`The queue still had events after ${maxEvents} deliveries.`);
+      await this.runNext(Number.POSITIVE_INFINITY);
+    }
   }
 
   /** Moves the clock to `at`, firing each trigger and delivering each event as its time comes. */

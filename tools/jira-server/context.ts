@@ -16,6 +16,8 @@ export interface RequestContext {
   body: unknown;
   page: PageFaults;
   caches: ResultCaches;
+  /** The server's clock (epoch ms): relative JQL dates such as "-90m" are read against it. */
+  now: number;
 }
 
 /** Small most-recently-used caches of computed result lists, so paging a query is not re-sorting it every page. */

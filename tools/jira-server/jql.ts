@@ -15,6 +15,8 @@ export interface JqlQuery {
   issueKeyClauses: string[][];
   dateBounds: { field: DateField; operator: DateOperator; at: number }[];
   orderBy: { field: OrderField; direction: 'ASC' | 'DESC' }[];
+  /** A date bound is relative to now ("-90m"): the same text matches differently as time passes. */
+  relative: boolean;
 }
 
 type Token =
@@ -69,8 +71,15 @@ function tokenize(jql: string): Token[] {
   return tokens;
 }
 
-/** "YYYY-MM-DD", "YYYY/MM/DD", optionally followed by " HH:mm"; read as UTC. */
-function parseJqlDate(text: string): number {
+const RELATIVE_UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/**
+ * "YYYY-MM-DD", "YYYY/MM/DD", optionally followed by " HH:mm", read as UTC; or a time relative to now, as Jira
+ * reads "-90m", "-4h", "-2d", "-1w" (no time zone involved, which is why the sync asks with it).
+ */
+function parseJqlDate(text: string, now: number): number {
+  const relative = /^-(\d+)\s*([mhdw])$/.exec(text.trim());
+  if (relative) return now - Number(relative[1]) * (RELATIVE_UNIT_MS[relative[2] as string] as number);
   const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text.trim());
   if (!match) unsupported(`the date value '${text}'`);
   const [, y, m, d, hh, mm] = match;
@@ -126,9 +135,16 @@ class Parser {
   }
 }
 
-export function parseJql(jql: string): JqlQuery {
+/** `now` (epoch ms) anchors relative dates such as "-90m". */
+export function parseJql(jql: string, now: number = Date.now()): JqlQuery {
   const parser = new Parser(tokenize(jql));
-  const query: JqlQuery = { projectClauses: [], issueKeyClauses: [], dateBounds: [], orderBy: [] };
+  const query: JqlQuery = {
+    projectClauses: [],
+    issueKeyClauses: [],
+    dateBounds: [],
+    orderBy: [],
+    relative: false,
+  };
 
   const startsWithOrder = parser.isKeyword(parser.peek(), 'ORDER');
   while (!startsWithOrder && parser.peek()) {
@@ -155,10 +171,12 @@ export function parseJql(jql: string): JqlQuery {
       if (operator !== '>=' && operator !== '>' && operator !== '<=' && operator !== '<') {
         unsupported(`the operator '${operatorToken?.text ?? ''}' on ${field}`);
       }
+      const value = parser.value();
+      if (value.trim().startsWith('-')) query.relative = true;
       query.dateBounds.push({
         field: field.startsWith('created') ? 'created' : 'updated',
         operator,
-        at: parseJqlDate(parser.value()),
+        at: parseJqlDate(value, now),
       });
     } else {
       unsupported(`the field '${fieldToken.text}'`);

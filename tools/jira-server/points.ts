@@ -2,10 +2,11 @@
 // 1 point plus 1 per object it returns (an error costs the base point), counted per installation in a fixed window
 // aligned to the clock's hours; a request that finds its installation's quota spent is refused with a 429 and costs
 // nothing. Atlassian does not publish the real costs (TOOLCHAIN.md), so "1 + objects returned" is the model.
+import { INSTALLATION_HEADER } from '../../src/jira/transport/forge-fetch';
 import { jiraError, type Reply } from './reply';
 
 /** Names the Forge installation a request is made for; requests without it share one ledger. */
-export const INSTALLATION_HEADER = 'x-forge-installation-id';
+export { INSTALLATION_HEADER };
 export const DEFAULT_INSTALLATION = 'default';
 export const POINTS_WINDOW_SECONDS = 3600;
 

@@ -45,6 +45,11 @@ export interface JiraServerOptions {
   pointsPerHour?: number;
   /** The clock the quota window runs on (epoch ms); a test passes the one its client runs on. Default Date.now. */
   now?: () => number;
+  /**
+   * Time every answer takes (through `sleep`), as a real site's 150–300 ms per request: with a simulated clock it
+   * costs simulated time only, so invocation limits are tested at a real site's pace. Default 0.
+   */
+  latencyMs?: number;
 }
 
 export interface JiraServer {
@@ -63,6 +68,11 @@ export interface JiraServer {
   setFaults(faults: Fault[]): void;
   /** What was loaded, for logs and tests. */
   snapshotStats: { issues: number; histories: number; projects: string[] };
+  /**
+   * Serves another snapshot from now on (the site as it is later: issues edited, created, deleted or moved), with
+   * the same address, counts, points and faults. Search results cached for the old snapshot are dropped.
+   */
+  reload(snapshotDir: string): Promise<void>;
 }
 
 export type Fault = {
@@ -138,7 +148,7 @@ export async function startJiraServer(opts: JiraServerOptions): Promise<JiraServ
   // Built first so that an invalid quota is refused before the snapshot is read.
   const points = new PointsLedger(opts.pointsPerHour, opts.now ?? Date.now);
   const index = await loadSiteIndex(opts.snapshotDir);
-  return serveSiteIndex(index, opts.port ?? 0, opts.host ?? '127.0.0.1', opts.sleep, points);
+  return serveSiteIndex(index, opts, points);
 }
 
 /** An endpoint's refusal as Jira's error; anything else thrown is the local server's own failure, a 500. */
@@ -149,12 +159,13 @@ function errorReply(error: unknown): Reply {
 }
 
 async function serveSiteIndex(
-  index: SiteIndex,
-  port: number,
-  host: string,
-  sleep: JiraServerOptions['sleep'],
+  loaded: SiteIndex,
+  opts: JiraServerOptions,
   points: PointsLedger,
 ): Promise<JiraServer> {
+  let index = loaded;
+  const { sleep } = opts;
+  const now = opts.now ?? Date.now;
   const counts = new Map<string, number>();
   const faults = new FaultBook();
   const caches: ResultCaches = {
@@ -225,7 +236,7 @@ async function serveSiteIndex(
       throw error;
     }
 
-    const wait = faults.takeDelays(key);
+    const wait = faults.takeDelays(key) + (opts.latencyMs ?? 0);
     if (wait > 0) await (sleep ?? delay)(wait);
     if (faults.take(key, ['reset'])) return RESET;
     const refusal = faults.take(key, ['rate-limit', 'server-error', 'refuse']);
@@ -260,6 +271,7 @@ async function serveSiteIndex(
       body,
       page: pageFaultsFor(faults, key),
       caches,
+      now: now(),
     };
     return match.route.handle(ctx);
   };
@@ -277,7 +289,7 @@ async function serveSiteIndex(
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
@@ -286,12 +298,19 @@ async function serveSiteIndex(
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   baseUrl = `http://${urlHost}:${address.port}`;
 
-  return {
+  const statsOf = (of: SiteIndex) => ({
+    issues: of.issues.length,
+    histories: of.historyCount,
+    projects: of.projects.map((p) => p.key),
+  });
+  const jiraServer: JiraServer = {
     url: baseUrl,
-    snapshotStats: {
-      issues: index.issues.length,
-      histories: index.historyCount,
-      projects: index.projects.map((p) => p.key),
+    snapshotStats: statsOf(index),
+    async reload(snapshotDir) {
+      index = await loadSiteIndex(snapshotDir);
+      caches.search = new ResultCache<IndexedIssue[]>(16);
+      caches.bulk = new ResultCache<BulkHistoryList>(8);
+      jiraServer.snapshotStats = statsOf(index);
     },
     requestCounts: () => Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     resetCounts: () => counts.clear(),
@@ -306,4 +325,5 @@ async function serveSiteIndex(
         server.closeAllConnections();
       }),
   };
+  return jiraServer;
 }

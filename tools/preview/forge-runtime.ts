@@ -8,6 +8,7 @@ import { InvalidWorkspaceRequestedError, RequestProductNotAllowedError } from '@
 import { jsonAnswer } from '../forge-runtime/answer';
 import { KvsService } from '../forge-runtime/kvs';
 import type { JiraTarget } from './jira-target';
+import { INSTALLATION_HEADER } from '../../src/jira/transport/forge-fetch';
 
 export type ProductName = 'jira' | 'confluence';
 
@@ -224,7 +225,18 @@ async function forgeFetch(target: FetchTarget, path: string, init?: RequestInit)
       { status: 404 },
     );
   }
-  const response = await invocation.jira.request(path, init, actingAccountId);
+  // The local server keeps each installation's points apart by this header (Jira knows it from the token).
+  const sent =
+    invocation.jira.kind === 'local'
+      ? {
+          ...init,
+          headers: {
+            ...Object.fromEntries(new Headers(init?.headers)),
+            [INSTALLATION_HEADER]: invocation.installationId,
+          },
+        }
+      : init;
+  const response = await invocation.jira.request(path, sent, actingAccountId);
   record.status = response.status;
   return response;
 }

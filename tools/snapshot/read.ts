@@ -1,5 +1,6 @@
 // Reads a site snapshot folder (raw Jira REST responses, see docs/snapshot.md) and validates every file.
 // Issues are streamed line by line so a bench snapshot (50k issues, 1M histories) never sits in one string.
+import { LOCAL_APP_ACCOUNT_ID } from '../../src/jira/transport/forge-fetch';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import { parseSnapshotJson } from './json';
  * names no account is anonymous there, as on Jira Cloud.
  */
 export const SITE_ADMIN_ACCOUNT_ID = 'local-site-admin';
+export { LOCAL_APP_ACCOUNT_ID };
 
 /** permissions.json: which projects each account may browse. Absent file = everyone browses everything. */
 export const SnapshotPermissionsSchema = z.looseObject({
@@ -277,7 +279,11 @@ export function browsableProjects(
   accountId: string | undefined,
 ): ReadonlySet<string> | undefined {
   if (!permissions || accountId === undefined || accountId === SITE_ADMIN_ACCOUNT_ID) return undefined;
-  return new Set(permissions.accounts[accountId]?.projects ?? []);
+  const listed = permissions.accounts[accountId];
+  // The app's own user (asApp) is granted every project by Jira's add-on project role unless a site takes it away:
+  // it browses everything unless permissions.json lists it.
+  if (listed === undefined && accountId === LOCAL_APP_ACCOUNT_ID) return undefined;
+  return new Set(listed?.projects ?? []);
 }
 
 /**

@@ -34,6 +34,13 @@ export interface ForgeFetchOptions {
 }
 
 export const ACTING_ACCOUNT_HEADER = 'x-acting-account-id';
+/**
+ * Who asApp() acts as on the local Jira server: the app's own user, which Jira grants every project through its
+ * add-on project role (background work, such as the sync, has no user to act for).
+ */
+export const LOCAL_APP_ACCOUNT_ID = 'local-app';
+/** Names the Forge installation a request is made for, so the local server keeps each one's points apart. */
+export const INSTALLATION_HEADER = 'x-forge-installation-id';
 
 interface ForgeGlobal {
   __forge_fetch__?: ForgeFetch;
@@ -70,6 +77,8 @@ export function createForgeFetch(options: ForgeFetchOptions): ForgeFetch {
       const configured = typeof auth.accountId === 'function' ? auth.accountId() : auth.accountId;
       const accountId = target.accountId ?? configured;
       if (accountId !== undefined) headers[ACTING_ACCOUNT_HEADER] = accountId;
+    } else if (target.provider === 'app') {
+      headers[ACTING_ACCOUNT_HEADER] = LOCAL_APP_ACCOUNT_ID;
     }
     // Paths arrive already encoded by route``: append them verbatim, never re-encode.
     return send(`${base}${path}`, {

@@ -15,6 +15,11 @@ import {
   writeManifest,
 } from './temp-app';
 
+/** The sync's functions, which the real manifest names too: a probe app exports them beside its handler. */
+const SYNC_EXPORTS = `export const syncConsume = (): string => 'ok';
+export const syncSchedule = (): string => 'ok';
+`;
+
 const PROBE = `// Probe: one platform call and one agile call, written the way Forge's docs write them.
 import api, { route } from '@forge/api';
 
@@ -27,6 +32,7 @@ export async function handler(): Promise<unknown> {
   const boards = await api.asUser().requestJira(route\`/rest/agile/1.0/board\`);
   return [await search.json(), await boards.json()];
 }
+${SYNC_EXPORTS}
 `;
 
 // The app's own style: every request goes through a layer, so no requestJira is written at the call site.
@@ -247,7 +253,7 @@ describe('the repository itself', () => {
 });
 
 describe('code the linter could miss or choke on', () => {
-  const HANDLER = `// Entry point of the probe.\nexport const handler = (): string => 'ok';\n`;
+  const HANDLER = `// Entry point of the probe.\nexport const handler = (): string => 'ok';\n${SYNC_EXPORTS}`;
   const appDirs: string[] = [];
   const app = (spec: Parameters<typeof makeTempApp>[0]): string => {
     const appDir = makeTempApp(spec);

@@ -5,7 +5,7 @@ import { Queue } from '@forge/events';
 import { NoUserToActForError } from '../../../tools/preview/forge-runtime';
 import type { ResolverHandler } from '../../../tools/preview/invoke';
 import { createForgeRuntime, type ForgeHandler } from '../../../tools/forge-runtime/runtime';
-import { SimulatedClock } from '../../support/simulated-clock';
+import { SimulatedClock } from '../../../tools/simulated-clock';
 import { appWith, manifestYaml, START, testRuntime } from './support';
 
 const HOUR = 3_600_000;

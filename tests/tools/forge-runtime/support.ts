@@ -10,7 +10,7 @@ import {
   type ForgeHandler,
   type LocalForgeRuntime,
 } from '../../../tools/forge-runtime/runtime';
-import { SimulatedClock } from '../../support/simulated-clock';
+import { SimulatedClock } from '../../../tools/simulated-clock';
 
 export const START = Date.parse('2026-11-16T09:00:00.000Z');
 

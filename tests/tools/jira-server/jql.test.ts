@@ -19,6 +19,7 @@ describe('parseJql', () => {
       issueKeyClauses: [],
       dateBounds: [{ field: 'updated', operator: '>=', at: Date.UTC(2024, 2, 1) }],
       orderBy: [{ field: 'key', direction: 'ASC' }],
+      relative: false,
     });
     expect(parseJql("project = 'A' order by created asc").orderBy).toEqual([
       { field: 'created', direction: 'ASC' },
@@ -27,6 +28,15 @@ describe('parseJql', () => {
     expect(parseJql('key = A-1').issueKeyClauses).toEqual([['A-1']]);
     // The client quotes every value and escapes quotes and backslashes inside.
     expect(parseJql('project in ("A", "B\\"C\\\\")').projectClauses).toEqual([['A', 'B"C\\']]);
+  });
+
+  it('reads dates relative to now, as the sync asks for what changed since its watermark', () => {
+    const now = Date.UTC(2026, 10, 16, 9, 0);
+    const query = parseJql('project = A AND updated >= "-90m"', now);
+    expect(query.relative).toBe(true);
+    expect(query.dateBounds).toEqual([{ field: 'updated', operator: '>=', at: now - 90 * 60_000 }]);
+    expect(parseJql('updated >= -2h', now).dateBounds[0]?.at).toBe(now - 2 * 3_600_000);
+    expect(parseJql('updated >= "-1w"', now).dateBounds[0]?.at).toBe(now - 7 * 86_400_000);
   });
 
   it('reads dates with a time and slashes, and several sort keys', () => {

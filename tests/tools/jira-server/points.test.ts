@@ -14,7 +14,7 @@ import {
   type JiraServerOptions,
 } from '../../../tools/jira-server/server';
 import { readSnapshot, siteProjectKeys, type Snapshot } from '../../../tools/snapshot/read';
-import { SimulatedClock } from '../../support/simulated-clock';
+import { SimulatedClock } from '../../../tools/simulated-clock';
 import { ANONYMOUS, AS_SITE_ADMIN, call, startJiraServer, type BulkPage, type SearchPage } from './http';
 
 const ROOT = path.join(__dirname, '..', '..', '..');

@@ -137,7 +137,7 @@ describe('search/jql refuses what it cannot answer, in Jira error shape', () => 
     ['assignee = currentUser()', /field 'assignee'/],
     ['ORDER BY key', /Unbounded/],
     ['project = GORA ORDER BY rank', /ORDER BY 'rank'/],
-    ['updated >= -30d', /date value '-30d'/],
+    ['updated >= -30x', /date value '-30x'/],
   ])('400 for %s', async (jql, message) => {
     const response = await call<{ errorMessages: string[]; errors: object }>(
       gora,

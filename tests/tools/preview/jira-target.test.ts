@@ -8,6 +8,7 @@ import {
   siteJiraTarget,
 } from '../../../tools/preview/jira-target';
 import { startPreview } from '../../../tools/preview/server';
+import { LOCAL_APP_ACCOUNT_ID } from '../../../src/jira/transport/forge-fetch';
 
 /** A stand-in for Jira Cloud that records the headers it got and answers the directory's four requests. */
 let seen: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
@@ -95,11 +96,14 @@ test('a read-only site gets reads and read-only queries, and no request that cou
   ]);
 });
 
-test('the local server is told who acts, replacing any header the app set itself', async () => {
+test('the local server is told who acts (the app itself when no user does), replacing any header the app set', async () => {
   const target = localJiraTarget(stubUrl);
   await target.request('/rest/api/3/myself', { headers: { 'x-acting-account-id': 'forged' } }, 'acc-1');
   await target.request('/rest/api/3/myself', undefined, undefined);
-  expect(seen.map((request) => request.headers['x-acting-account-id'])).toEqual(['acc-1', undefined]);
+  expect(seen.map((request) => request.headers['x-acting-account-id'])).toEqual([
+    'acc-1',
+    LOCAL_APP_ACCOUNT_ID,
+  ]);
 });
 
 test('previewing a site lists its projects and boards, and the token owner as the only viewer', async () => {

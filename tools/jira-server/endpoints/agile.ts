@@ -134,7 +134,7 @@ export function sprintIssues(ctx: RequestContext): Reply {
   );
   const jql = q.get('jql');
   if (jql !== null && jql.trim() !== '') {
-    const matched = new Set<IndexedIssue>(matchIssues(parseJql(jql), ctx.index, ctx.viewer));
+    const matched = new Set<IndexedIssue>(matchIssues(parseJql(jql, ctx.now), ctx.index, ctx.viewer));
     issues = issues.filter((issue) => matched.has(issue));
   }
   const fields = q.getAll('fields');

@@ -103,8 +103,11 @@ function search(ctx: RequestContext, request: SearchRequest): Reply {
   const viewerKey = viewerCacheKey(ctx.viewer);
   const requestFingerprint = fingerprint(`${viewerKey}|${jql}`);
   const offset = decodePageToken(request.nextPageToken, requestFingerprint);
-  const matched = ctx.caches.search.getOrCompute(`${viewerKey}|${jql}`, () =>
-    matchIssues(parseJql(jql), ctx.index, ctx.viewer),
+  const query = parseJql(jql, ctx.now);
+  // A relative date ("-90m") matches differently as time passes: such a result is cached for its minute only.
+  const minute = query.relative ? `|${Math.floor(ctx.now / 60_000)}` : '';
+  const matched = ctx.caches.search.getOrCompute(`${viewerKey}|${jql}${minute}`, () =>
+    matchIssues(query, ctx.index, ctx.viewer),
   );
 
   let page = matched.slice(offset, offset + size);

@@ -1,0 +1,99 @@
+// The background sync on this machine, as a site would run it: the local Jira server over a snapshot (with a real
+// site's latency per request and an hourly points quota), the local Forge runtime (queue, consumer with its
+// timeout enforced, hourly trigger, KVS with its limits) and the app's own sync handlers, all on one simulated
+// clock so hours of pacing take no time. Tests and the benchmark drive it; nothing here is in the product path.
+import path from 'node:path';
+import { analyse } from '../../src/ownership/analyse';
+import { AnalysisConfigSchema } from '../../src/ownership/config';
+import type { AnalysisResult } from '../../src/contract/analysis';
+import type { SiteData } from '../../src/jira/site';
+import { Storage } from '../../src/store/storage';
+import { readStoredSite } from '../../src/store/site';
+import { defineSyncHandlers } from '../../src/sync/handlers';
+import { enqueueSync, type SyncJob } from '../../src/sync/jobs';
+import { registerScope } from '../../src/sync/scopes';
+import {
+  loadProjectState,
+  saveSettings,
+  type ProjectSyncState,
+  type SyncSettings,
+} from '../../src/sync/state';
+import { createForgeRuntime, type LocalForgeRuntime } from '../forge-runtime/runtime';
+import { startJiraServer, type JiraServer } from '../jira-server/server';
+import { localJiraTarget } from '../preview/jira-target';
+import { SimulatedClock } from '../simulated-clock';
+
+export const APP_DIR = path.resolve(__dirname, '../..');
+
+export interface LocalSyncOptions {
+  snapshotDir: string;
+  /** Simulated start time; default the snapshot's own "now" is not known here, so a fixed day. */
+  start?: number;
+  /** Per Jira request; default 300 ms, a real site's slower end. */
+  latencyMs?: number;
+  /** Jira's hourly quota for the installation; default unlimited. */
+  pointsPerHour?: number;
+  settings?: Partial<SyncSettings>;
+}
+
+export interface LocalSync {
+  clock: SimulatedClock;
+  server: JiraServer;
+  runtime: LocalForgeRuntime;
+  register(projects: readonly string[]): Promise<void>;
+  /** Pushes a job and runs the queue until it is empty (hours of simulated time when the budget paces it). */
+  syncNow(reason?: SyncJob['reason']): Promise<void>;
+  state(project: string): Promise<ProjectSyncState>;
+  storedSite(projects: readonly string[]): Promise<SiteData>;
+  close(): Promise<void>;
+}
+
+export async function startLocalSync(options: LocalSyncOptions): Promise<LocalSync> {
+  const clock = new SimulatedClock(options.start ?? Date.parse('2026-11-16T09:00:00.000Z'));
+  const server = await startJiraServer({
+    snapshotDir: options.snapshotDir,
+    sleep: clock.sleep,
+    now: clock.now,
+    latencyMs: options.latencyMs ?? 300,
+    ...(options.pointsPerHour === undefined ? {} : { pointsPerHour: options.pointsPerHour }),
+  });
+  const handlers = defineSyncHandlers(clock);
+  const runtime = await createForgeRuntime({
+    appDir: APP_DIR,
+    clock,
+    jira: localJiraTarget(server.url),
+    handlers: {
+      'index.syncConsume': handlers.consume as never,
+      'index.syncSchedule': handlers.schedule as never,
+      'index.handler': (() => Promise.reject(new Error('The sync harness calls no resolver.'))) as never,
+    },
+  });
+  const storage = () => new Storage(clock);
+  if (options.settings !== undefined) {
+    const settings = options.settings;
+    await runtime.run(() => saveSettings(storage(), settings));
+  }
+  return {
+    clock,
+    server,
+    runtime,
+    register: async (projects) => {
+      await runtime.run(() => registerScope(storage(), projects, clock.now()));
+    },
+    syncNow: async (reason = 'refresh') => {
+      await runtime.run(() => enqueueSync({ requestedAt: clock.now(), reason }));
+      await runtime.drain();
+    },
+    state: (project) => runtime.run(() => loadProjectState(storage(), project)),
+    storedSite: (projects) => runtime.run(() => readStoredSite(storage(), { projects }, server.url)),
+    close: async () => {
+      runtime.close();
+      await server.close();
+    },
+  };
+}
+
+/** The analysis of a whole site as the CLI runs it: every project of the scope, the default config. */
+export function analyseSite(site: SiteData, projects: readonly string[], now: Date): AnalysisResult {
+  return analyse(site, AnalysisConfigSchema.parse({ scope: { projects: [...projects] } }), now);
+}
