@@ -11,7 +11,11 @@ export const RESOLVERS = {
   configOptions: 'getConfigOptions',
   searchPeople: 'searchPeople',
   projectAnalysis: 'getProjectAnalysis',
+  syncProgress: 'getSyncProgress',
 } as const;
+
+/** The scope comes from the Forge context (the macro's config, the project page), as for the views themselves. */
+export const SyncProgressRequestSchema = z.object({}).strict();
 
 /** The macro reads its settings from the Forge context (extension.config), never from the payload. */
 export const OwnershipMapRequestSchema = z.object({}).strict();

@@ -5,6 +5,7 @@ import { SYSTEM_CLOCK, type Clock } from '../jira/clock';
 import { getConfigOptions } from './get-config-options';
 import { getOwnershipMap } from './get-ownership-map';
 import { getProjectAnalysis } from './get-project-analysis';
+import { getSyncProgress } from './get-sync-progress';
 import { invocationOf } from './invocation';
 import { searchPeople } from './search-people';
 
@@ -15,6 +16,7 @@ export function defineResolvers(clock: Clock): ReturnType<Resolver['getDefinitio
   resolver.define(RESOLVERS.projectAnalysis, (request) => getProjectAnalysis(request, invocationOf(clock)));
   resolver.define(RESOLVERS.configOptions, (request) => getConfigOptions(request, invocationOf(clock)));
   resolver.define(RESOLVERS.searchPeople, (request) => searchPeople(request, invocationOf(clock)));
+  resolver.define(RESOLVERS.syncProgress, (request) => getSyncProgress(request, invocationOf(clock), clock));
   return resolver.getDefinitions();
 }
 

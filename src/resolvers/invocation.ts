@@ -3,6 +3,8 @@
 // the answer to cross the bridge, so the user gets a typed answer instead of Forge's timeout.
 import type { RetryPolicy } from '../jira/request';
 import { SYSTEM_CLOCK, type Clock } from '../jira/clock';
+import { Storage } from '../store/storage';
+import { registerScope } from '../sync/scopes';
 
 /** Forge's limit for a UI resolver invocation. */
 export const UI_INVOCATION_LIMIT_MS = 25_000;
@@ -15,6 +17,11 @@ export interface Invocation {
   deadline?: number;
   /** The retry policy's clock: the same as the deadline's. */
   retry: Pick<RetryPolicy, 'now' | 'sleep' | 'after'>;
+  /**
+   * Tells the background sync which projects a view reads, so the next hourly run keeps them in Forge storage. In
+   * Forge only: the CLI has no storage and nothing to sync.
+   */
+  registerScope?: (projects: readonly string[]) => Promise<void>;
 }
 
 /** Outside Forge (the CLI) nothing stops the run: no deadline, and the analysis' "now" is the given one. */
@@ -28,5 +35,12 @@ export function invocationOf(clock: Clock): Invocation {
     now: new Date(started),
     deadline: started + UI_INVOCATION_LIMIT_MS - ANALYSIS_MARGIN_MS,
     retry: { now: clock.now, sleep: clock.sleep, after: clock.after },
+    registerScope: async (projects) => {
+      // The view does not depend on it: storage refusing (its rate limit, an outage) costs the sync a scope until
+      // the next view registers it, never the user their answer.
+      await registerScope(new Storage(clock), projects, clock.now()).catch((error: unknown) => {
+        console.warn(`The scope could not be registered for the background sync: ${String(error)}`);
+      });
+    },
   };
 }

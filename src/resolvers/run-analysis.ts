@@ -70,6 +70,7 @@ export async function runAnalysis(
   let site: SiteData;
   try {
     scope = await readScopeOf(client, config);
+    await invocation.registerScope?.(scope.projects);
     site = await client.readScope(scope, { onProgress: (p) => progress.set(p.phase, p) });
   } catch (error) {
     // Out of time: say how far reading got, so the user knows it is the size of the scope, not a fault.
