@@ -64,6 +64,13 @@ export const ThresholdsSchema = z.object({
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
+/**
+ * DOMAIN.md's defaults for "consulted by commenting": on at least 10 % of the row's issues and at least 3 of them.
+ * Fixed rather than settings: DOMAIN.md names them with the letters, and the settings list is long already.
+ */
+export const CONSULTED_COMMENT_SHARE = 0.1;
+export const CONSULTED_COMMENT_ISSUES = 3;
+
 export const WeightsSchema = z.object({
   default: z.number().min(0).default(1),
   createEpic: z.number().min(0).default(3),

@@ -7,7 +7,7 @@
 //
 // The whole map and every board's map come from one pass over the events: an event's boards are its issue's
 // boards, so what is known per issue (rows touched, people acting) is the same in every map the issue is in.
-import type { Thresholds } from './config';
+import { CONSULTED_COMMENT_ISSUES, CONSULTED_COMMENT_SHARE, type Thresholds } from './config';
 import {
   AUTOMATION_ID,
   type CommentEvent,
@@ -39,13 +39,6 @@ interface RowTally {
   /** Issues with any event of the row (automation's included): what a commenter's share of issues is out of. */
   issueCount: number;
 }
-
-/**
- * DOMAIN.md's defaults for "consulted by commenting": on at least 10 % of the row's issues and at least 3 of them.
- * Fixed here rather than settings: DOMAIN.md names them with the letters, and the settings list is long already.
- */
-export const CONSULTED_COMMENT_SHARE = 0.1;
-export const CONSULTED_COMMENT_ISSUES = 3;
 
 /** One map under construction: the whole scope, or one board. */
 interface ScopeTally {

@@ -222,6 +222,28 @@ test("on PAY's board the map names its PO, Omar, accountable for the PO rows and
   );
 });
 
+test('"How is this calculated?" opens from the keyboard, states the thresholds that applied, and Escape closes it', async () => {
+  const frame = await openMacro();
+  await frame.waitForSelector('[data-state="map"]');
+  const toggle = frame.getByRole('button', { name: 'How is this calculated?' });
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const panel = frame.locator('[data-testid="how-calculated"]');
+  await panel.waitFor();
+  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+  const text = await panel.innerText();
+  // samples/acme's map runs on the defaults: A from 35 %, R from 15 %, C from 2 % or comments on 10 % and 3 issues.
+  expect(text).toContain('A (accountable) is the largest share when it is at least 35%');
+  expect(text).toContain('R (responsible) at least 15%');
+  expect(text).toContain('at least 10% of the responsibility’s issues and at least 3 of them');
+  expect(text).toContain('creating an epic counts 3 times');
+  expect(text).toContain('All settings are the defaults.');
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+});
+
 test('a letter opens its evidence, linking each event to its issue and all of them to a Jira search', async () => {
   const frame = await openMacro();
   await frame.waitForSelector('[data-state="map"]');

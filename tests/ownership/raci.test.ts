@@ -1,12 +1,10 @@
-import { ThresholdsSchema } from '../../src/ownership/config';
-import { AUTOMATION_ID } from '../../src/ownership/model';
 import {
-  computeRaci,
-  computeRaciByBoard,
-  computeRaciMaps,
   CONSULTED_COMMENT_ISSUES,
   CONSULTED_COMMENT_SHARE,
-} from '../../src/ownership/raci';
+  ThresholdsSchema,
+} from '../../src/ownership/config';
+import { AUTOMATION_ID } from '../../src/ownership/model';
+import { computeRaci, computeRaciByBoard, computeRaciMaps } from '../../src/ownership/raci';
 import { comment, ev, many } from './events';
 
 const T = ThresholdsSchema.parse({});

@@ -15,6 +15,7 @@ import { OverTimeView } from '../over-time/OverTimeView';
 import { readJiraViewContext, type JiraViewContext } from '../model/jira-context';
 import { datedWindow, WINDOW_PRESETS } from '../model/window-choice';
 import { Picker } from './Picker';
+import { HowCalculated } from '../../../shared/how-calculated';
 
 const TABS = ['bandwidth', 'acceptance', 'over-time'] as const;
 const DEFAULT_WINDOW: AnalysisWindow = { kind: 'sprints', lastSprints: 12 };
@@ -167,6 +168,7 @@ function Views({ context }: { context: JiraViewContext }) {
           data-loading={state.status === 'loading' ? 'true' : 'false'}
         >
           {result.window.note ? <p className="jv-note">{result.window.note}</p> : null}
+          <HowCalculated settings={result.settings} />
           {result.completeness.complete ? null : (
             <DataGapsNotice gaps={result.completeness.gaps} subject="analysis" />
           )}

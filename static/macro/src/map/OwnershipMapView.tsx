@@ -25,6 +25,7 @@ import {
 import { OverTimeStrip } from './OverTimeStrip';
 import { changeByKey } from './over-time-model';
 import { Advice, Warnings } from './Warnings';
+import { HowCalculated } from '../../../shared/how-calculated';
 
 function scopeLabel(result: AnalysisResult): string {
   // Projects name the scope; boards only when the map was set up on boards alone.
@@ -54,6 +55,7 @@ function Header({
             </span>
           </p>
         ) : null}
+        {result ? <HowCalculated settings={result.settings} /> : null}
       </div>
       <Button onClick={onRefresh} isLoading={refreshing} isDisabled={refreshing}>
         Refresh

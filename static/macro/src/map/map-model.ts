@@ -206,14 +206,6 @@ export function windowLabel(window: AnalysisResult['window'], formatDate: (iso: 
 }
 
 type RowKey = AnalysisResult['rows'][number]['key'];
-const TACTICAL_ROW_KEYS: readonly RowKey[] = [
-  'prioritization',
-  'story-writing',
-  'refinement',
-  'acceptance-criteria',
-  'sprint-planning',
-  'acceptance',
-];
 
 /**
  * Which responsibilities each warning is about, as DOMAIN.md defines the rule ("held": the tactical rows its
@@ -260,13 +252,15 @@ export function warningTarget(
   const rule = WARNING_ROWS[warning.id] ?? 'held';
   const rows =
     rule === 'held'
-      ? TACTICAL_ROW_KEYS.filter((key) =>
-          result.rows
-            .find((row) => row.key === key)
-            ?.cells.some(
-              (cell) => people.includes(cell.personId) && (cell.letter === 'A' || cell.letter === 'R'),
-            ),
-        )
+      ? result.rows
+          .filter(
+            (row) =>
+              row.layer === 'tactical' &&
+              row.cells.some(
+                (cell) => people.includes(cell.personId) && (cell.letter === 'A' || cell.letter === 'R'),
+              ),
+          )
+          .map((row) => row.key)
       : rule === 'named'
         ? result.rows
             .filter(
