@@ -142,14 +142,35 @@ test('the map draws the sample cast with exactly the letters the resolver comput
   );
   const result = await resolverResult(frame);
 
-  // Every cell of every inferred row is drawn with its letter, and nothing else is.
+  // Every cell of every inferred row is drawn with its letter, and nothing else is; I letters only on request.
   const expected = result.rows.flatMap((row) =>
     row.cells.map((cell) => ({ row: row.key, person: cell.personId, letter: cell.letter })),
   );
-  const drawn = await drawnLetters(frame);
   const key = (l: DrawnLetter) => `${l.row}|${l.person}|${l.letter}`;
+  const drawnByDefault = await drawnLetters(frame);
+  expect(drawnByDefault.map(key).sort()).toEqual(
+    expected
+      .filter((l) => l.letter !== 'I')
+      .map(key)
+      .sort(),
+  );
+  expect(expected.some((l) => l.letter === 'I')).toBe(true);
+  const toggle = frame.getByRole('button', { name: 'Show informed (I)' });
+  expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  await toggle.click();
+  await frame.getByRole('button', { name: 'Hide informed (I)' }).waitFor();
+  const drawn = await drawnLetters(frame);
   expect(drawn.map(key).sort()).toEqual(expected.map(key).sort());
   expect(drawn.length).toBeGreaterThan(20);
+  // Each letter shows its share beside it.
+  const roadmapA = result.rows.find((r) => r.key === 'roadmap')!.cells.find((c) => c.letter === 'A')!;
+  expect(
+    await frame
+      .locator(
+        `td[data-cell]:has(button.letter[data-row="roadmap"][data-person="${roadmapA.personId}"]) .letter-share`,
+      )
+      .innerText(),
+  ).toBe(`${Math.round(roadmapA.share * 100)}%`);
 
   // samples/acme/README.md, whole site: Priya (the PM) is A of the roadmap and of ordering, planning and accepting;
   // three squads with three POs leave story writing, refinement and criteria without a clear owner.

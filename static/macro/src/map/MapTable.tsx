@@ -108,6 +108,10 @@ function LetterCell({
           </button>
         )}
       </Tooltip>
+      {/* The share in sight, not only on hover; the button's own text already says it to screen readers. */}
+      <span className="letter-share" aria-hidden="true">
+        {percent(cell.cell.share)}
+      </span>
     </td>
   );
 }

@@ -64,7 +64,7 @@ function Header({
   );
 }
 
-function Legend() {
+function Legend({ showInformed, onToggle }: { showInformed: boolean; onToggle: () => void }) {
   return (
     <p className="legend subtle">
       <span className="letter letter-A legend-letter" aria-hidden="true">
@@ -83,7 +83,16 @@ function Legend() {
         I
       </span>{' '}
       informed. Letters come from each person&apos;s share of activity in Jira (not time spent). Open a letter
-      to see the events behind it.
+      to see the events behind it.{' '}
+      <Button
+        appearance="subtle"
+        spacing="compact"
+        isSelected={showInformed}
+        aria-pressed={showInformed}
+        onClick={onToggle}
+      >
+        {showInformed ? 'Hide informed (I)' : 'Show informed (I)'}
+      </Button>
     </p>
   );
 }
@@ -104,7 +113,8 @@ function savedScopeText(config: Record<string, unknown> | undefined): string {
 
 function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string }) {
   const columns = useMemo(() => mapColumns(result), [result]);
-  const groups = useMemo(() => mapGroups(result), [result]);
+  const [showInformed, setShowInformed] = useState(false);
+  const groups = useMemo(() => mapGroups(result, { showInformed }), [result, showInformed]);
   const warnings = useMemo(() => warningsBySeverity(result.warnings), [result]);
   const [selected, setSelected] = useState<CellRef | null>(null);
   // The open warning (its index in `warnings`): its rows and cells are marked in the map.
@@ -168,7 +178,7 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
         onSelect={setWarning}
       />
       <Advice result={result} />
-      <Legend />
+      <Legend showInformed={showInformed} onToggle={() => setShowInformed((shown) => !shown)} />
       <MapTable
         columns={columns}
         groups={groups}

@@ -136,12 +136,19 @@ export function mapColumns(result: AnalysisResult): MapColumn[] {
   return people;
 }
 
-export function mapGroups(result: AnalysisResult): MapGroup[] {
+/**
+ * The map's rows by layer. I letters are left out unless `showInformed`: DOMAIN.md hides them in the grid by
+ * default (a grid full of C and I says nothing); they stay in the result and its evidence.
+ */
+export function mapGroups(result: AnalysisResult, options: { showInformed?: boolean } = {}): MapGroup[] {
   const groups = GROUPS.map((group) => ({ ...group, rows: [] as MapRow[] }));
   const groupOf = (layer: MapRow['layer']) => groups.find((group) => group.layer === layer)!;
   for (const row of result.rows) {
     const cells = new Map<string, MapCell>();
-    for (const cell of row.cells) cells.set(cell.personId, { kind: 'inferred', cell });
+    for (const cell of row.cells) {
+      if (cell.letter !== 'I' || options.showInformed === true)
+        cells.set(cell.personId, { kind: 'inferred', cell });
+    }
     groupOf(row.layer).rows.push({
       id: row.key,
       label: row.label,
