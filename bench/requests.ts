@@ -18,7 +18,8 @@ const BULK_ISSUES_CAP = 1000;
 const BULK_HISTORIES_CAP = 1000;
 const AGILE_PAGE_CAP = 50;
 
-function total(counts: Record<string, number>): number {
+/** The sum of a request or points count by endpoint. */
+export function total(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 

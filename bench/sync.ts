@@ -6,6 +6,7 @@ import path from 'node:path';
 import { changeSnapshot } from '../tools/snapshot/change';
 import { readSnapshot, readSnapshotMeta, siteProjectKeys, snapshotToSiteData } from '../tools/snapshot/read';
 import { analyseSite, startLocalSync } from '../tools/sync/local-sync';
+import { total } from './requests';
 
 export interface SyncFigures {
   cold: {
@@ -26,7 +27,6 @@ export interface SyncFigures {
 }
 
 const HOUR_MS = 3_600_000;
-const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 export async function measureSync(snapshotDir: string, scratchDir: string): Promise<SyncFigures> {
   const projects = siteProjectKeys((await readSnapshotMeta(snapshotDir)).site);

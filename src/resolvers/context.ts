@@ -41,3 +41,11 @@ export function forgeContextOf(raw: unknown): ForgeContext {
   if (!parsed.success) throw new BadContextError(parsed.error.issues);
   return parsed.data;
 }
+
+/** The macro's saved configuration, or undefined when none was saved yet (Confluence gives `{}` before a save). */
+export function savedMacroConfig(context: ForgeContext): unknown {
+  const saved = context.extension?.config;
+  if (saved === undefined || saved === null) return undefined;
+  if (typeof saved === 'object' && Object.keys(saved).length === 0) return undefined;
+  return saved;
+}

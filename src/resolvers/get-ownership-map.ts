@@ -4,7 +4,7 @@ import type { AnalysisResult } from '../contract/analysis';
 import { OwnershipMapRequestSchema } from '../contract/requests';
 import type { ResolverResult } from '../contract/result';
 import { AnalysisConfigSchema } from '../ownership/config';
-import { forgeContextOf } from './context';
+import { forgeContextOf, savedMacroConfig } from './context';
 import { answer, badConfig, toResolverError } from './error-result';
 import type { Invocation } from './invocation';
 import { runAnalysis } from './run-analysis';
@@ -17,12 +17,8 @@ export function getOwnershipMap(
     const payload = OwnershipMapRequestSchema.safeParse(request.payload ?? {});
     if (!payload.success) return { ok: false, error: toResolverError(payload.error) };
     const context = forgeContextOf(request.context);
-    const saved = context.extension?.config;
-    if (
-      saved === undefined ||
-      saved === null ||
-      (typeof saved === 'object' && Object.keys(saved).length === 0)
-    ) {
+    const saved = savedMacroConfig(context);
+    if (saved === undefined) {
       return {
         ok: false,
         error: {

@@ -9,7 +9,7 @@ import type { Clock } from '../jira/clock';
 import { AnalysisConfigSchema } from '../ownership/config';
 import { Storage } from '../store/storage';
 import { syncProgress, type SyncProgress } from '../sync/progress';
-import { forgeContextOf } from './context';
+import { forgeContextOf, savedMacroConfig } from './context';
 import { answer, badConfig, toResolverError } from './error-result';
 import type { Invocation } from './invocation';
 
@@ -25,8 +25,8 @@ export function getSyncProgress(
     const projects = new Set<string>();
     const pageProject = context.extension?.project?.key;
     if (pageProject !== undefined) projects.add(pageProject);
-    const saved = context.extension?.config;
-    if (saved !== undefined && saved !== null && typeof saved === 'object' && Object.keys(saved).length > 0) {
+    const saved = savedMacroConfig(context);
+    if (saved !== undefined) {
       const config = AnalysisConfigSchema.safeParse(saved);
       if (!config.success) return { ok: false, error: badConfig(config.error) };
       for (const project of config.data.scope.projects) projects.add(project);

@@ -27,7 +27,7 @@ export const APP_DIR = path.resolve(__dirname, '../..');
 
 export interface LocalSyncOptions {
   snapshotDir: string;
-  /** Simulated start time; default the snapshot's own "now" is not known here, so a fixed day. */
+  /** Simulated start time (epoch ms); default 2026-11-16 09:00 UTC, the day samples/acme was recorded. */
   start?: number;
   /** Per Jira request; default 300 ms, a real site's slower end. */
   latencyMs?: number;
