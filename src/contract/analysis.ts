@@ -373,6 +373,11 @@ export const AnalysisResultSchema = z.object({
   ownershipGaps: z.array(OwnershipGapSchema),
   accretions: z.array(AccretionSchema),
   stats: StatsSchema,
+  /**
+   * Where the view's data came from: the app's store (synced in the background; figures measured at `asOf`) or
+   * Jira read live during the view (`asOf` is the view's time). Absent from the CLI's own reports.
+   */
+  served: z.object({ from: z.enum(['store', 'live']), asOf: isoTime }).optional(),
 });
 export type AnalysisResult = z.infer<typeof AnalysisResultSchema>;
 

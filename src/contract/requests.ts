@@ -14,8 +14,12 @@ export const RESOLVERS = {
   syncProgress: 'getSyncProgress',
 } as const;
 
-/** The scope comes from the Forge context (the macro's config, the project page), as for the views themselves. */
-export const SyncProgressRequestSchema = z.object({}).strict();
+/**
+ * The scope comes from the Forge context (the macro's config, the project page), as for the views themselves.
+ * `refresh`: "Refresh now" — an incremental sync is queued first; the view re-asks for its data when the
+ * progress shows a newer sync.
+ */
+export const SyncProgressRequestSchema = z.object({ refresh: z.boolean().optional() }).strict();
 
 /** The macro reads its settings from the Forge context (extension.config), never from the payload. */
 export const OwnershipMapRequestSchema = z.object({}).strict();

@@ -1,5 +1,6 @@
 // The one result shape every resolver returns: data, or an error a user can act on.
 import { z } from 'zod';
+import { SyncProgressSchema } from './sync';
 
 export const ERROR_CODES = [
   'bad-config',
@@ -11,6 +12,8 @@ export const ERROR_CODES = [
   'jira-error',
   'not-installed',
   'too-slow',
+  /** The scope is being read into the app's store in the background; `progress` says how far. */
+  'syncing',
   'internal',
 ] as const;
 export const ResolverErrorSchema = z.object({
@@ -21,6 +24,8 @@ export const ResolverErrorSchema = z.object({
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** For rate-limited: when Jira said it will answer again (ISO time), for the UI to show in the viewer's clock. */
   retryAt: z.iso.datetime().optional(),
+  /** For syncing: the background read's progress per project. */
+  progress: SyncProgressSchema.optional(),
 });
 export type ResolverError = z.infer<typeof ResolverErrorSchema>;
 

@@ -34,6 +34,20 @@ export interface ReadScopeOptions {
   baseUrl?: string;
 }
 
+/** A project of the scope the viewer may not browse: it contributes this gap and nothing else. */
+export function noAccessGap(project: string): DataGap {
+  return { kind: 'no-access', message: `You cannot browse project ${project} in Jira.`, project };
+}
+
+/** A configured board that is not a board of a project the viewer may browse. */
+export function boardOutOfReachGap(boardId: number): DataGap {
+  return {
+    kind: 'no-access',
+    message: `Board ${boardId} is not a board of a project you can browse, so it is left out.`,
+    boardId,
+  };
+}
+
 export async function readScope(
   client: JiraClient,
   scope: ReadScope,
@@ -48,7 +62,7 @@ export async function readScope(
   progress({ phase: 'permissions', done: 0, total: projects.length });
   for (const [index, project] of projects.entries()) {
     if (await client.canBrowse(project)) browsable.push(project);
-    else gaps.push({ kind: 'no-access', message: `You cannot browse project ${project} in Jira.`, project });
+    else gaps.push(noAccessGap(project));
     progress({ phase: 'permissions', done: index + 1, total: projects.length });
   }
 
@@ -135,11 +149,7 @@ async function readBoards(
     const board = boards.get(boardId);
     if (board !== undefined) chosen.push(board);
     else {
-      gaps.push({
-        kind: 'no-access',
-        message: `Board ${boardId} is not a board of a project you can browse, so it is left out.`,
-        boardId,
-      });
+      gaps.push(boardOutOfReachGap(boardId));
     }
   }
   return chosen;

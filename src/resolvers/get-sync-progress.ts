@@ -4,11 +4,12 @@
 import type { Request } from '@forge/resolver';
 import { SyncProgressRequestSchema } from '../contract/requests';
 import type { ResolverResult } from '../contract/result';
+import type { SyncProgress } from '../contract/sync';
 import { JiraClient } from '../jira/client';
 import type { Clock } from '../jira/clock';
 import { AnalysisConfigSchema } from '../ownership/config';
 import { Storage } from '../store/storage';
-import { syncProgress, type SyncProgress } from '../sync/progress';
+import { syncProgress } from '../sync/progress';
 import { forgeContextOf, savedMacroConfig } from './context';
 import { answer, badConfig, toResolverError } from './error-result';
 import type { Invocation } from './invocation';
@@ -34,6 +35,7 @@ export function getSyncProgress(
     const client = new JiraClient({ context, deadline: invocation.deadline, retry: invocation.retry });
     const browsable: string[] = [];
     for (const project of [...projects].sort()) if (await client.canBrowse(project)) browsable.push(project);
+    if (payload.data.refresh === true && browsable.length > 0) await invocation.store?.requestSync('refresh');
     return { ok: true, data: await syncProgress(new Storage(clock), browsable, clock.now()) };
   });
 }

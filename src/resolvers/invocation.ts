@@ -4,6 +4,7 @@
 import type { RetryPolicy } from '../jira/request';
 import { SYSTEM_CLOCK, type Clock } from '../jira/clock';
 import { Storage } from '../store/storage';
+import { enqueueSync, type SyncJob } from '../sync/jobs';
 import { registerScope } from '../sync/scopes';
 
 /** Forge's limit for a UI resolver invocation. */
@@ -11,17 +12,21 @@ export const UI_INVOCATION_LIMIT_MS = 25_000;
 /** Time kept back from Jira reads for the analysis and the answer (the 20k-issue analysis takes ~1 s). */
 export const ANALYSIS_MARGIN_MS = 5_000;
 
+export interface InvocationStore {
+  storage: Storage;
+  /** Tells the background sync which projects a view reads, so it keeps them in the store. */
+  registerScope(projects: readonly string[]): Promise<void>;
+  requestSync(reason: SyncJob['reason']): Promise<void>;
+}
+
 export interface Invocation {
   now: Date;
   /** Epoch ms on `clock` after which no Jira request starts or waits; none outside Forge (the CLI). */
   deadline?: number;
   /** The retry policy's clock: the same as the deadline's. */
   retry: Pick<RetryPolicy, 'now' | 'sleep' | 'after'>;
-  /**
-   * Tells the background sync which projects a view reads, so the next hourly run keeps them in Forge storage. In
-   * Forge only: the CLI has no storage and nothing to sync.
-   */
-  registerScope?: (projects: readonly string[]) => Promise<void>;
+  /** Forge storage and the background sync; the CLI over a site has neither and reads live. */
+  store?: InvocationStore;
 }
 
 /** Outside Forge (the CLI) nothing stops the run: no deadline, and the analysis' "now" is the given one. */
@@ -35,12 +40,16 @@ export function invocationOf(clock: Clock): Invocation {
     now: new Date(started),
     deadline: started + UI_INVOCATION_LIMIT_MS - ANALYSIS_MARGIN_MS,
     retry: { now: clock.now, sleep: clock.sleep, after: clock.after },
-    registerScope: async (projects) => {
-      // The view does not depend on it: storage refusing (its rate limit, an outage) costs the sync a scope until
-      // the next view registers it, never the user their answer.
-      await registerScope(new Storage(clock), projects, clock.now()).catch((error: unknown) => {
-        console.warn(`The scope could not be registered for the background sync: ${String(error)}`);
-      });
+    store: {
+      storage: new Storage(clock, started + UI_INVOCATION_LIMIT_MS - ANALYSIS_MARGIN_MS),
+      registerScope: async (projects) => {
+        // The view does not depend on it: storage refusing (its rate limit, an outage) costs the sync a scope
+        // until the next view registers it, never the user their answer.
+        await registerScope(new Storage(clock), projects, clock.now()).catch((error: unknown) => {
+          console.warn(`The scope could not be registered for the background sync: ${String(error)}`);
+        });
+      },
+      requestSync: (reason) => enqueueSync({ requestedAt: clock.now(), reason }),
     },
   };
 }

@@ -1,27 +1,11 @@
 // What the UI may say about the sync of a scope: per project, the backfill's progress (issues read of total), the
 // last successful sync, the next one, and the last error in plain language. Read from the sync's own state only:
 // it costs no Jira request.
-import { z } from 'zod';
+import { ProjectSyncProgressSchema, type SyncProgress } from '../contract/sync';
 import type { Storage } from '../store/storage';
-import { loadProjectState, loadSyncStatus, SyncErrorSchema } from './state';
+import { loadProjectState, loadSyncStatus } from './state';
 
-export const ProjectSyncProgressSchema = z.object({
-  project: z.string(),
-  /** waiting: registered, not read yet; backfill: first full read under way; current: the store is up to date. */
-  phase: z.enum(['waiting', 'backfill', 'current']),
-  /** Issues stored, and in Jira when last counted (absent before the first count). */
-  stored: z.number().int(),
-  total: z.number().int().optional(),
-  /** ISO times. */
-  lastSuccessAt: z.string().optional(),
-  error: SyncErrorSchema.optional(),
-});
-export const SyncProgressSchema = z.object({
-  projects: z.array(ProjectSyncProgressSchema),
-  /** When the sync runs next: the resume time of a paused sync, else the next hourly run. */
-  nextAt: z.string().optional(),
-});
-export type SyncProgress = z.infer<typeof SyncProgressSchema>;
+
 
 const HOUR_MS = 3_600_000;
 

@@ -11,9 +11,10 @@ import type { JiraClient } from '../jira/client';
 import type { Clock } from '../jira/clock';
 import { isJiraError } from '../jira/errors';
 import { resolveProductFields, syncFieldsToRequest } from '../jira/fields';
+import type { SyncError } from '../contract/sync';
 import type { JiraIssue, JiraSprint } from '../jira/schemas';
 import { jqlString } from '../jira/search';
-import { deleteIssues, putIssues } from '../store/issues';
+import { deleteIssues, putIssues, securityLevelOf } from '../store/issues';
 import { putProjectBoards, putSiteFacts } from '../store/site';
 import { StorageQuotaError, type Storage } from '../store/storage';
 import type { PointsBudget } from './budget';
@@ -22,7 +23,6 @@ import {
   loadProjectState,
   saveProjectState,
   type ProjectSyncState,
-  type SyncError,
   type SyncSettings,
 } from './state';
 
@@ -183,6 +183,7 @@ async function syncProject(
 
     const parts = await putIssues(deps.storage, complete);
     for (const [id, count] of parts) state.issues[id] = count;
+    noteAccess(state, complete);
     await forgetMovedIssues(complete, state.project, states, deps.storage);
     pass.read += issues.length;
     const next = page.nextPageToken ?? undefined;
@@ -251,7 +252,7 @@ async function sweep(state: ProjectSyncState, deps: SliceDeps, spending: Spendin
     state.project,
     gone.map(([id, parts]) => ({ id, parts })),
   );
-  for (const [id] of gone) delete state.issues[id];
+  forget(state, gone.map(([id]) => id));
   state.total = ids.size;
   state.lastSweepAt = deps.clock.now();
 }
@@ -272,7 +273,26 @@ async function forgetMovedIssues(
       other,
       moved.map((issue) => ({ id: issue.id, parts: state.issues[issue.id] as number })),
     );
-    for (const issue of moved) delete state.issues[issue.id];
+    forget(state, moved.map((issue) => issue.id));
     await saveProjectState(storage, state);
+  }
+}
+
+/** What a view's permission check needs of the issues just stored: the project's id and who holds a level. */
+function noteAccess(state: ProjectSyncState, issues: readonly JiraIssue[]): void {
+  for (const issue of issues) {
+    if (issue.fields.project.key !== state.project) continue;
+    if (issue.fields.project.id !== undefined) state.projectId = issue.fields.project.id;
+    const level = securityLevelOf(issue);
+    if (level !== undefined) (state.secured ??= {})[issue.id] = level;
+    else if (state.secured !== undefined) delete state.secured[issue.id];
+  }
+}
+
+/** Issues no longer stored for the project. */
+function forget(state: ProjectSyncState, ids: readonly string[]): void {
+  for (const id of ids) {
+    delete state.issues[id];
+    if (state.secured !== undefined) delete state.secured[id];
   }
 }

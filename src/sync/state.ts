@@ -3,17 +3,8 @@
 // wrong last. Written after every page, in one transaction with nothing else pending, so a slice killed anywhere
 // resumes from the last page it finished: that page's issues may be written twice, which writes the same values.
 import { z } from 'zod';
+import { SyncErrorSchema, type SyncError } from '../contract/sync';
 import type { Storage } from '../store/storage';
-
-export const SyncErrorSchema = z.object({
-  code: z.enum(['rate-limited', 'budget-spent', 'jira', 'storage', 'no-access']),
-  /** A sentence for the UI, e.g. "Jira's rate limit for this app is spent; resuming at 10:42." */
-  message: z.string(),
-  /** When the sync will try again (epoch ms). */
-  retryAt: z.number().optional(),
-  at: z.number(),
-});
-export type SyncError = z.infer<typeof SyncErrorSchema>;
 
 export const ProjectSyncStateSchema = z.object({
   project: z.string(),
@@ -31,6 +22,13 @@ export const ProjectSyncStateSchema = z.object({
     .optional(),
   /** Stored issue ids, with the number of keys each record takes (1 for all but the largest). */
   issues: z.record(z.string(), z.number().int().positive()),
+  /** Jira's id of the project, for the viewer's permission check (asked by id in bulk). */
+  projectId: z.string().optional(),
+  /**
+   * Stored issues that carry an issue security level, with the level's id: each view asks Jira which of them the
+   * viewer may see, without reading the issues themselves.
+   */
+  secured: z.record(z.string(), z.string()).optional(),
   /** Issues in the project when it was last counted (the id sweep), for progress. */
   total: z.number().int().optional(),
   /** Everything updated before this time (epoch ms) is in the store. */

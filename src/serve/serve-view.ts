@@ -1,0 +1,108 @@
+// One view's result: from the store when the background sync holds every project of the scope, else read live
+// from Jira as today when the scope is small enough for one invocation, else the backfill's progress. Either way
+// the result covers exactly what the viewer may see: Jira is asked, as the viewer, on every view.
+import type { AnalysisResult } from '../contract/analysis';
+import type { ResolverResult } from '../contract/result';
+import type { JiraClient } from '../jira/client';
+import { noAccessGap, type ReadScope } from '../jira/read-scope';
+import type { DataGap } from '../jira/site';
+import { analyse } from '../ownership/analyse';
+import type { AnalysisConfig } from '../ownership/config';
+import { readStoredSite } from '../store/site';
+import type { Storage } from '../store/storage';
+import type { SyncJob } from '../sync/jobs';
+import { syncProgress } from '../sync/progress';
+import { loadProjectState, type ProjectSyncState } from '../sync/state';
+import { viewerAccess } from './access';
+import { cacheKeyOf, readCached, writeCached } from './cache';
+import { analyseLive, TooBigForLiveError } from './live';
+import { nothingToShow } from './nothing-to-show';
+
+export interface ServeDeps {
+  /** Jira as the viewer. */
+  client: JiraClient;
+  storage: Storage;
+  config: AnalysisConfig;
+  scope: ReadScope;
+  /** The invocation's start: the analysis' "now" when reading live. */
+  now: Date;
+  baseUrl: string;
+  /** Asks the background sync to run (Forge's queue); a view never waits for it. */
+  requestSync(reason: SyncJob['reason']): Promise<void>;
+}
+
+export async function serveView(deps: ServeDeps): Promise<ResolverResult<AnalysisResult>> {
+  const states = await Promise.all(deps.scope.projects.map((p) => loadProjectState(deps.storage, p)));
+  if (states.length > 0 && states.every((state) => state.phase === 'current')) return fromStore(deps, states);
+
+  // Not (all) stored yet: the sync starts, or goes on, in the background; the view does not wait for it.
+  await deps.requestSync('first-view').catch((error: unknown) => {
+    console.warn(`The background sync could not be asked to run: ${String(error)}`);
+  });
+  try {
+    const live = await analyseLive(deps.client, deps.scope, deps.config, deps.now);
+    if (!live.ok) return live;
+    return { ok: true, data: { ...live.data, served: { from: 'live', asOf: deps.now.toISOString() } } };
+  } catch (error) {
+    if (!(error instanceof TooBigForLiveError)) throw error;
+    return syncing(deps, states, error.issuesSeen);
+  }
+}
+
+/** The scope is too big to read in one view: say how far the background read is, for the projects one may see. */
+async function syncing(
+  deps: ServeDeps,
+  states: readonly ProjectSyncState[],
+  issuesSeen: number,
+): Promise<ResolverResult<AnalysisResult>> {
+  const access = await viewerAccess(deps.client, states);
+  const progress = await syncProgress(deps.storage, access.projects, deps.now.getTime());
+  const reading = progress.projects
+    .filter((p) => p.phase !== 'current')
+    .map((p) => {
+      const total = p.total === undefined ? '' : ` of ${p.total.toLocaleString('en-US')}`;
+      return `${p.project}: ${p.stored.toLocaleString('en-US')}${total} issues`;
+    });
+  return {
+    ok: false,
+    error: {
+      code: 'syncing',
+      message:
+        `This scope has more than ${issuesSeen.toLocaleString('en-US')} issues, too many to read while you wait. ` +
+        `The app is reading it into its store in the background (${reading.join(', ')}); the map appears here ` +
+        'when the reading is done.',
+      progress,
+    },
+  };
+}
+
+async function fromStore(
+  deps: ServeDeps,
+  states: readonly ProjectSyncState[],
+): Promise<ResolverResult<AnalysisResult>> {
+  const access = await viewerAccess(deps.client, states);
+  const gaps: DataGap[] = access.hiddenProjects.map(noAccessGap);
+  const nothing = nothingToShow(gaps, deps.scope.projects.length, 0);
+  if (nothing !== undefined) return nothing;
+  // Figures are measured at the time the data is of, so a result is the same for everyone who may see the same
+  // records, whenever they look: that is what makes it cacheable, and "Data as of" true.
+  const asOf = Math.min(...states.map((state) => state.watermark ?? state.lastSuccessAt ?? 0));
+  const served = { from: 'store' as const, asOf: new Date(asOf).toISOString() };
+  const key = cacheKeyOf(deps.config, states, access);
+  const cached = await readCached(deps.storage, key);
+  if (cached !== undefined) return { ok: true, data: { ...cached, served } };
+
+  const stored = await readStoredSite(
+    deps.storage,
+    { projects: access.projects, ...(deps.scope.boards === undefined ? {} : { boards: deps.scope.boards }) },
+    deps.baseUrl,
+    gaps,
+  );
+  const site = { ...stored, issues: stored.issues.filter((issue) => !access.hiddenIssues.has(issue.id)) };
+  const result = analyse(site, deps.config, new Date(asOf));
+  await writeCached(deps.storage, key, result, deps.now.getTime()).catch((error: unknown) => {
+    // The view has its answer; the next one computes it again.
+    console.warn(`The result could not be kept for the next view: ${String(error)}`);
+  });
+  return { ok: true, data: { ...result, served } };
+}
