@@ -18,7 +18,12 @@ import {
   type ProjectSyncState,
   type SyncSettings,
 } from '../../src/sync/state';
-import { createForgeRuntime, type LocalForgeRuntime } from '../forge-runtime/runtime';
+import { defineResolvers } from '../../src/resolvers/index';
+import {
+  createForgeRuntime,
+  type LocalForgeRuntime,
+  type RuntimeInvocationRecord,
+} from '../forge-runtime/runtime';
 import { startJiraServer, type JiraServer } from '../jira-server/server';
 import { localJiraTarget } from '../preview/jira-target';
 import { SimulatedClock } from '../simulated-clock';
@@ -36,6 +41,14 @@ export interface LocalSyncOptions {
   settings?: Partial<SyncSettings>;
 }
 
+export interface ViewCall {
+  accountId: string;
+  functionKey: string;
+  payload?: unknown;
+  /** The Forge context of the page: `extension.config` for the macro, `extension.project` for a project page. */
+  context?: Record<string, unknown>;
+}
+
 export interface LocalSync {
   clock: SimulatedClock;
   server: JiraServer;
@@ -45,6 +58,8 @@ export interface LocalSync {
   syncNow(reason?: SyncJob['reason']): Promise<void>;
   state(project: string): Promise<ProjectSyncState>;
   storedSite(projects: readonly string[]): Promise<SiteData>;
+  /** Opens a view as `accountId`: the app's resolver, under Forge's limits, on the shared clock. */
+  view(call: ViewCall): Promise<{ answer: unknown; record: RuntimeInvocationRecord }>;
   close(): Promise<void>;
 }
 
@@ -58,6 +73,7 @@ export async function startLocalSync(options: LocalSyncOptions): Promise<LocalSy
     ...(options.pointsPerHour === undefined ? {} : { pointsPerHour: options.pointsPerHour }),
   });
   const handlers = defineSyncHandlers(clock);
+  const resolvers = defineResolvers(clock);
   const runtime = await createForgeRuntime({
     appDir: APP_DIR,
     clock,
@@ -65,7 +81,7 @@ export async function startLocalSync(options: LocalSyncOptions): Promise<LocalSy
     handlers: {
       'index.syncConsume': handlers.consume as never,
       'index.syncSchedule': handlers.schedule as never,
-      'index.handler': (() => Promise.reject(new Error('The sync harness calls no resolver.'))) as never,
+      'index.handler': resolvers as never,
     },
   });
   const storage = () => new Storage(clock);
@@ -86,6 +102,11 @@ export async function startLocalSync(options: LocalSyncOptions): Promise<LocalSy
     },
     state: (project) => runtime.run(() => loadProjectState(storage(), project)),
     storedSite: (projects) => runtime.run(() => readStoredSite(storage(), { projects }, server.url)),
+    view: async (call) => {
+      const { record, raced } = await runtime.invokeResolver(resolvers, call);
+      if (raced.kind !== 'returned') throw new Error(`The view did not answer: ${record.outcome}.`);
+      return { answer: raced.value, record };
+    },
     close: async () => {
       runtime.close();
       await server.close();
