@@ -5,7 +5,7 @@ import { fetchChangelogs, type ChangelogMode, type FetchedChangelogs, type Issue
 import { getFields } from './fields';
 import { DEFAULT_LIMITS, type JiraLimits } from './limits';
 import type { Paged, TokenPage } from './paging';
-import { canBrowse } from './permissions';
+import { browsableOf, canBrowse, type BrowsableOf, type BrowsableQuery } from './permissions';
 import { listProjects } from './projects';
 import { readScope, type ReadScope, type ReadScopeOptions } from './read-scope';
 import { JiraRequestLayer, type JiraRequester, type RequestStats, type RetryPolicy } from './request';
@@ -84,6 +84,11 @@ export class JiraClient {
 
   canBrowse(projectKey: string): Promise<boolean> {
     return canBrowse(this.layer, projectKey);
+  }
+
+  /** Which of these project and issue ids the viewer may see (in batches of Jira's 1000 of each a call). */
+  browsableOf(ids: BrowsableQuery): Promise<BrowsableOf> {
+    return browsableOf(this.layer, ids);
   }
 
   searchUsers(query: string, maxResults?: number): Promise<JiraUser[]> {

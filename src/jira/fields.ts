@@ -147,6 +147,8 @@ export const SYSTEM_ISSUE_FIELDS = [
   'parent',
   // Commenters are C (consulted) on the issue's rows.
   'comment',
+  // The issue security level: a secured issue is seen only by those who hold its level.
+  'security',
 ] as const;
 
 /** The `fields` list for a search: the system fields plus every resolved product field, nothing else. */

@@ -102,6 +102,8 @@ export const IssueFieldsSchema = z.looseObject({
   components: z.array(NamedRefSchema).nullish(),
   fixVersions: z.array(NamedRefSchema).nullish(),
   parent: z.looseObject({ id: z.string().optional(), key: z.string() }).nullish(),
+  // The issue security level: only people who hold it (and browse the project) may see the issue.
+  security: z.looseObject({ id: z.string(), name: z.string().optional() }).nullish(),
 });
 export type IssueFields = z.infer<typeof IssueFieldsSchema>;
 
@@ -174,6 +176,19 @@ export const MyPermissionsSchema = z.looseObject({
   ),
 });
 export type MyPermissions = z.infer<typeof MyPermissionsSchema>;
+
+/** POST /rest/api/3/permissions/check (BulkPermissionGrants): per project permission, the ids it is granted on. */
+export const BulkPermissionGrantsSchema = z.looseObject({
+  projectPermissions: z.array(
+    z.looseObject({
+      permission: z.string(),
+      projects: z.array(z.number().int()),
+      issues: z.array(z.number().int()),
+    }),
+  ),
+  globalPermissions: z.array(z.string()),
+});
+export type BulkPermissionGrants = z.infer<typeof BulkPermissionGrantsSchema>;
 
 /** GET /rest/agile/1.0/board element. */
 export const BoardSchema = z.looseObject({

@@ -2,6 +2,7 @@
 import type { RequestContext } from './context';
 import { boardList, boardSprints, sprintIssues } from './endpoints/agile';
 import { bulkFetchChangelogs } from './endpoints/bulk-changelog';
+import { bulkPermissions } from './endpoints/bulk-permissions';
 import { issueChangelog } from './endpoints/issue-changelog';
 import { searchJqlGet, searchJqlPost } from './endpoints/search';
 import { fieldList, myPermissions, myself, projectSearch, statusList, userSearch } from './endpoints/site';
@@ -16,6 +17,7 @@ export const ENDPOINTS = {
   fields: 'GET /rest/api/3/field',
   statuses: 'GET /rest/api/3/status',
   myPermissions: 'GET /rest/api/3/mypermissions',
+  bulkPermissions: 'POST /rest/api/3/permissions/check',
   projectSearch: 'GET /rest/api/3/project/search',
   myself: 'GET /rest/api/3/myself',
   userSearch: 'GET /rest/api/3/user/search',
@@ -54,6 +56,7 @@ const ROUTES: Route[] = [
   route(ENDPOINTS.fields, /^\/rest\/api\/3\/field$/, [], fieldList),
   route(ENDPOINTS.statuses, /^\/rest\/api\/3\/status$/, [], statusList),
   route(ENDPOINTS.myPermissions, /^\/rest\/api\/3\/mypermissions$/, [], myPermissions),
+  route(ENDPOINTS.bulkPermissions, /^\/rest\/api\/3\/permissions\/check$/, [], bulkPermissions),
   route(ENDPOINTS.projectSearch, /^\/rest\/api\/3\/project\/search$/, [], projectSearch),
   route(ENDPOINTS.myself, /^\/rest\/api\/3\/myself$/, [], myself),
   route(ENDPOINTS.userSearch, /^\/rest\/api\/3\/user\/search$/, [], userSearch),

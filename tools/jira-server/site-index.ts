@@ -10,6 +10,8 @@ export interface IndexedIssue {
   id: string;
   key: string;
   projectKey: string;
+  /** The issue's security level id (`fields.security.id`); undefined = no level, every browser of the project sees it. */
+  securityLevelId: string | undefined;
   /** The number after the dash of the key, for `ORDER BY key`. */
   keyNumber: number;
   created: number;
@@ -120,6 +122,7 @@ export async function loadSiteIndex(dir: string): Promise<SiteIndex> {
       id: issue.id,
       key: issue.key,
       projectKey: project.key,
+      securityLevelId: issue.fields.security?.id,
       keyNumber: keyNumberOf(issue.key),
       created: Date.parse(issue.fields.created),
       updated: Date.parse(issue.fields.updated ?? issue.fields.created),

@@ -3,9 +3,9 @@
 // endpoints Jira does not open to anonymous callers answer 401. Whoever needs to see everything names the site
 // admin, `x-acting-account-id: local-site-admin` (SITE_ADMIN_ACCOUNT_ID), explicitly.
 import type { IncomingHttpHeaders } from 'node:http';
-import { browsableProjects, SITE_ADMIN_ACCOUNT_ID } from '../snapshot/read';
+import { accountGrants, mayBrowse, maySeeIssue, SITE_ADMIN_ACCOUNT_ID } from '../snapshot/read';
 import { JiraRequestError } from './reply';
-import type { SiteIndex } from './site-index';
+import type { IndexedIssue, SiteIndex } from './site-index';
 
 export { SITE_ADMIN_ACCOUNT_ID } from '../snapshot/read';
 export const ACTING_ACCOUNT_HEADER = 'x-acting-account-id';
@@ -14,9 +14,14 @@ export interface Viewer {
   /** The acting account; undefined = anonymous. */
   accountId: string | undefined;
   canBrowse(projectKey: string): boolean;
+  /**
+   * Whether the issue exists for this viewer: its project browsable and, if it has a security level, the level
+   * held. An issue it cannot see is absent from every list and "does not exist" when read directly, as in Jira.
+   */
+  canSee(issue: Pick<IndexedIssue, 'projectKey' | 'securityLevelId'>): boolean;
 }
 
-const ANONYMOUS: Viewer = { accountId: undefined, canBrowse: () => false };
+const ANONYMOUS: Viewer = { accountId: undefined, canBrowse: () => false, canSee: () => false };
 
 /** A request header's first value, trimmed; absent or blank = undefined. */
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -31,12 +36,19 @@ export function viewerOf(headers: IncomingHttpHeaders, index: SiteIndex): Viewer
   const accountId =
     headerValue(headers, ACTING_ACCOUNT_HEADER) ??
     (headerValue(headers, 'authorization') === undefined ? undefined : SITE_ADMIN_ACCOUNT_ID);
-  if (accountId === undefined) return ANONYMOUS;
-  // With permissions.json, an account it does not list browses nothing; without it, everyone browses everything.
-  const browsable = browsableProjects(index.meta.permissions, accountId);
+  return accountId === undefined ? ANONYMOUS : viewerFor(accountId, index);
+}
+
+/**
+ * The viewer an account is; also whom POST /permissions/check asks about when the site admin names another account.
+ * With permissions.json, an account it does not list sees nothing; without it, everyone sees everything.
+ */
+export function viewerFor(accountId: string, index: SiteIndex): Viewer {
+  const grants = accountGrants(index.meta.permissions, accountId);
   return {
     accountId,
-    canBrowse: (projectKey) => browsable === undefined || browsable.has(projectKey),
+    canBrowse: (projectKey) => mayBrowse(grants, projectKey),
+    canSee: (issue) => maySeeIssue(grants, issue),
   };
 }
 
@@ -55,7 +67,11 @@ export function requireAccount(viewer: Viewer): void {
   );
 }
 
-/** A short string that tells viewers apart in cache keys (account ids are never empty). */
+/**
+ * A short string that tells viewers apart in cache keys (account ids are never empty). The account id is enough:
+ * everything a viewer may see, projects and security levels alike, follows from it and the snapshot, and the
+ * caches are dropped with the snapshot they were computed from.
+ */
 export function viewerCacheKey(viewer: Viewer): string {
   return viewer.accountId ?? '';
 }

@@ -30,11 +30,18 @@ import { parseSnapshotJson } from './json';
 export const SITE_ADMIN_ACCOUNT_ID = 'local-site-admin';
 export { LOCAL_APP_ACCOUNT_ID };
 
-/** permissions.json: which projects each account may browse. Absent file = everyone browses everything. */
+/**
+ * permissions.json: which projects each account may browse and which issue security levels (ids) it holds.
+ * Absent file = everyone sees everything.
+ */
 export const SnapshotPermissionsSchema = z.looseObject({
   accounts: z.record(
     z.string().min(1, { error: 'an account id cannot be empty' }),
-    z.looseObject({ displayName: z.string().optional(), projects: z.array(z.string()) }),
+    z.looseObject({
+      displayName: z.string().optional(),
+      projects: z.array(z.string()),
+      securityLevels: z.array(z.string()).optional(),
+    }),
   ),
 });
 export type SnapshotPermissions = z.infer<typeof SnapshotPermissionsSchema>;
@@ -192,7 +199,7 @@ export async function readSnapshotMeta(dir: string): Promise<SnapshotMeta> {
         dir,
         SNAPSHOT_FILES.permissions,
         SnapshotPermissionsSchema,
-        'permissions {"accounts": {"<accountId>": {"projects": [...]}}}',
+        'permissions {"accounts": {"<accountId>": {"projects": [...], "securityLevels": [...]}}}',
       )
     : undefined;
   return { site, fields, statuses, boards, sprints, ...(permissions ? { permissions } : {}) };
@@ -270,48 +277,76 @@ export function siteProjectKeys(site: SiteInfo): string[] {
   return site.projects.map((project) => (typeof project === 'string' ? project : project.key));
 }
 
+/** What permissions.json grants one account: the projects it may browse and the security levels it holds. */
+export interface AccountGrants {
+  projects: ReadonlySet<string>;
+  securityLevels: ReadonlySet<string>;
+}
+
 /**
- * The projects an account may browse; undefined = everything (no permissions.json, the site admin, or, for
+ * What an account may see; undefined = everything (no permissions.json, the site admin, or, for
  * snapshotToSiteData, no account named: the whole snapshot).
  */
-export function browsableProjects(
+export function accountGrants(
   permissions: SnapshotPermissions | undefined,
   accountId: string | undefined,
-): ReadonlySet<string> | undefined {
+): AccountGrants | undefined {
   if (!permissions || accountId === undefined || accountId === SITE_ADMIN_ACCOUNT_ID) return undefined;
   const listed = permissions.accounts[accountId];
   // The app's own user (asApp) is granted every project by Jira's add-on project role unless a site takes it away:
-  // it browses everything unless permissions.json lists it.
+  // it sees everything unless permissions.json lists it.
   if (listed === undefined && accountId === LOCAL_APP_ACCOUNT_ID) return undefined;
-  return new Set(listed?.projects ?? []);
+  return { projects: new Set(listed?.projects ?? []), securityLevels: new Set(listed?.securityLevels ?? []) };
+}
+
+/** Whether the grants let one browse a project (undefined grants: everything). */
+export function mayBrowse(grants: AccountGrants | undefined, projectKey: string): boolean {
+  return grants === undefined || grants.projects.has(projectKey);
+}
+
+/**
+ * Whether the grants let one see an issue, as Jira decides it: browse its project and, when the issue has a
+ * security level, hold that level.
+ */
+export function maySeeIssue(
+  grants: AccountGrants | undefined,
+  issue: { projectKey: string; securityLevelId: string | undefined },
+): boolean {
+  if (grants === undefined) return true;
+  if (!grants.projects.has(issue.projectKey)) return false;
+  return issue.securityLevelId === undefined || grants.securityLevels.has(issue.securityLevelId);
 }
 
 /**
  * The snapshot as the fetch stage would hand it to the analysis (tests that want data without HTTP).
- * With `accountId`, applies permissions.json like the server does: hidden projects' issues and boards are left
- * out and each hidden project of site.json becomes a `no-access` gap.
+ * With `accountId`, applies permissions.json like the server does: issues the account may not see (hidden project
+ * or a security level it does not hold) and hidden projects' boards are left out, and each hidden project of
+ * site.json becomes a `no-access` gap. A secured issue leaves no gap: Jira does not tell it exists.
  */
 export function snapshotToSiteData(s: Snapshot, options: { accountId?: string } = {}): SiteData {
-  const browsable = browsableProjects(s.permissions, options.accountId);
-  const canBrowse = (projectKey: string | undefined) =>
-    browsable === undefined || (projectKey !== undefined && browsable.has(projectKey));
+  const grants = accountGrants(s.permissions, options.accountId);
   const gaps: DataGap[] = siteProjectKeys(s.site)
-    .filter((key) => !canBrowse(key))
+    .filter((key) => !mayBrowse(grants, key))
     .map((key) => ({ kind: 'no-access', message: `You cannot browse project ${key}.`, project: key }));
   const boards = s.boards.filter(
-    (board) => board.location?.projectKey === undefined || canBrowse(board.location.projectKey),
+    (board) => board.location?.projectKey === undefined || mayBrowse(grants, board.location.projectKey),
   );
   const sprints: Record<string, JiraSprint[]> = {};
   for (const board of boards) {
     const list = s.sprints[String(board.id)];
     if (list) sprints[String(board.id)] = list;
   }
-  if (browsable === undefined) Object.assign(sprints, s.sprints);
+  if (grants === undefined) Object.assign(sprints, s.sprints);
   return {
     baseUrl: s.site.baseUrl,
     fields: s.fields,
     statuses: s.statuses,
-    issues: s.issues.filter((issue) => canBrowse(issue.fields.project.key)),
+    issues: s.issues.filter((issue) =>
+      maySeeIssue(grants, {
+        projectKey: issue.fields.project.key,
+        securityLevelId: issue.fields.security?.id,
+      }),
+    ),
     boards,
     sprints,
     gaps,

@@ -129,9 +129,7 @@ export function sprintIssues(ctx: RequestContext): Reply {
     );
   }
   const q = ctx.url.searchParams;
-  let issues = (ctx.index.issuesOfSprint.get(sprintId) ?? []).filter((issue) =>
-    ctx.viewer.canBrowse(issue.projectKey),
-  );
+  let issues = (ctx.index.issuesOfSprint.get(sprintId) ?? []).filter((issue) => ctx.viewer.canSee(issue));
   const jql = q.get('jql');
   if (jql !== null && jql.trim() !== '') {
     const matched = new Set<IndexedIssue>(matchIssues(parseJql(jql, ctx.now), ctx.index, ctx.viewer));

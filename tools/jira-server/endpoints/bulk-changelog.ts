@@ -114,11 +114,11 @@ export function bulkFetchChangelogs(ctx: RequestContext): Reply {
   }
   size = Math.min(size, BULK_MAX_RESULTS_SERVED);
 
-  // Unknown issues and issues the viewer cannot browse are left out silently.
+  // Unknown issues and issues the viewer cannot see (project or security level) are left out silently.
   const issues = new Set<IndexedIssue>();
   for (const idOrKey of requested) {
     const issue = findIssue(ctx.index, idOrKey);
-    if (issue && ctx.viewer.canBrowse(issue.projectKey)) issues.add(issue);
+    if (issue && ctx.viewer.canSee(issue)) issues.add(issue);
   }
   const ordinals = [...issues].map((issue) => issue.ordinal).sort((x, y) => x - y);
   const cacheKey = `${viewerCacheKey(ctx.viewer)}|${ordinals.join(',')}|${fieldIds.join(',')}`;

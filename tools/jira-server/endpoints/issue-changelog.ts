@@ -8,7 +8,7 @@ export function issueChangelog(ctx: RequestContext): Reply {
   const idOrKey = ctx.params.issueIdOrKey ?? '';
   const issue = findIssue(ctx.index, idOrKey);
   // A hidden issue is indistinguishable from a missing one, as in Jira.
-  if (!issue || !ctx.viewer.canBrowse(issue.projectKey)) {
+  if (!issue || !ctx.viewer.canSee(issue)) {
     notFound('Issue does not exist or you do not have permission to see it.');
   }
   const q = ctx.url.searchParams;

@@ -41,7 +41,7 @@ function issuesOf(values: string[], index: SiteIndex, viewer: Viewer): Set<Index
   const issues = new Set<IndexedIssue>();
   for (const value of values) {
     const issue = findIssue(index, value);
-    if (!issue || !viewer.canBrowse(issue.projectKey)) {
+    if (!issue || !viewer.canSee(issue)) {
       badRequest(`An issue with key '${value}' does not exist for field 'issuekey'.`);
     }
     issues.add(issue);
@@ -60,7 +60,7 @@ export function matchIssues(query: JqlQuery, index: SiteIndex, viewer: Viewer): 
   const candidates: Iterable<IndexedIssue> = issueSets[0] ?? index.issues;
   const matched: IndexedIssue[] = [];
   for (const issue of candidates) {
-    if (!viewer.canBrowse(issue.projectKey)) continue;
+    if (!viewer.canSee(issue)) continue;
     if (!projectSets.every((set) => set.has(issue.projectKey))) continue;
     if (!issueSets.every((set) => set.has(issue))) continue;
     const inBounds = query.dateBounds.every(({ field, operator, at }) => {
