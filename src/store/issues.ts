@@ -89,11 +89,3 @@ export async function* readProjectIssues(storage: Storage, project: string): Asy
   const last = finish();
   if (last !== undefined) yield last;
 }
-
-const SecurityLevelSchema = z.looseObject({ id: z.string() }).nullish();
-
-/** The id of the issue's security level, if it has one: then fewer people may see it than browse its project. */
-export function securityLevelOf(issue: JiraIssue): string | undefined {
-  const level = SecurityLevelSchema.safeParse(issue.fields['security']);
-  return level.success ? (level.data?.id ?? undefined) : undefined;
-}

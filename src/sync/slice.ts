@@ -14,7 +14,7 @@ import { resolveProductFields, syncFieldsToRequest } from '../jira/fields';
 import type { SyncError } from '../contract/sync';
 import type { JiraIssue, JiraSprint } from '../jira/schemas';
 import { jqlString } from '../jira/search';
-import { deleteIssues, putIssues, securityLevelOf } from '../store/issues';
+import { deleteIssues, putIssues } from '../store/issues';
 import { putProjectBoards, putSiteFacts } from '../store/site';
 import { StorageQuotaError, type Storage } from '../store/storage';
 import type { PointsBudget } from './budget';
@@ -283,7 +283,7 @@ function noteAccess(state: ProjectSyncState, issues: readonly JiraIssue[]): void
   for (const issue of issues) {
     if (issue.fields.project.key !== state.project) continue;
     if (issue.fields.project.id !== undefined) state.projectId = issue.fields.project.id;
-    const level = securityLevelOf(issue);
+    const level = issue.fields.security?.id;
     if (level !== undefined) (state.secured ??= {})[issue.id] = level;
     else if (state.secured !== undefined) delete state.secured[issue.id];
   }

@@ -1,0 +1,144 @@
+// Views served from the store, per viewer, through the app's own resolvers on the local platform: each viewer gets
+// from the store exactly what the live path gave them, no viewer gets another's result, and what a viewer may see
+// is asked of Jira at the moment of the view, so a store that is behind Jira never shows what they lost.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { AnalysisResultSchema, type AnalysisResult } from '../../src/contract/analysis';
+import { RESOLVERS } from '../../src/contract/requests';
+import type { ResolverResult } from '../../src/contract/result';
+import { Storage } from '../../src/store/storage';
+import { startLocalSync, type LocalSync } from '../../tools/sync/local-sync';
+
+const ACME = path.resolve(__dirname, '../../samples/acme');
+const PROJECTS = ['CHK', 'PAY', 'SRCH'];
+const PRIYA = '8bd7b81342e3c818e496b63f';
+const VICTOR = '8cabe2dff28a63d80613434e';
+const NADIA = '712020:454bf565-ece5-47ca-b6d0-f08df3e835fc';
+
+const AnswerSchema = z.union([
+  z.object({ ok: z.literal(true), data: AnalysisResultSchema }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+
+async function openMap(sync: LocalSync, accountId: string): Promise<ResolverResult<AnalysisResult>> {
+  const { answer } = await sync.view({
+    accountId,
+    functionKey: RESOLVERS.ownershipMap,
+    context: {
+      siteUrl: 'https://acme.atlassian.net',
+      extension: { type: 'macro', config: { scope: { projects: PROJECTS } } },
+    },
+  });
+  return AnswerSchema.parse(answer) as ResolverResult<AnalysisResult>;
+}
+
+/** The result without the line saying where it came from: the figures themselves. */
+function figures(answer: ResolverResult<AnalysisResult>): unknown {
+  if (!answer.ok) return answer;
+  const { served: _served, ...rest } = answer.data;
+  return rest;
+}
+
+/** Keys of the results kept for later views (pieces of a big result not counted). */
+async function keptResults(sync: LocalSync): Promise<string[]> {
+  return sync.runtime.run(async () => {
+    const keys: string[] = [];
+    for await (const { key } of new Storage(sync.clock).list('serve:result:', z.unknown())) {
+      if (!key.includes('#')) keys.push(key);
+    }
+    return keys;
+  });
+}
+
+describe('views served from the store', () => {
+  let sync: LocalSync;
+  const live = new Map<string, ResolverResult<AnalysisResult>>();
+
+  beforeAll(async () => {
+    sync = await startLocalSync({ snapshotDir: ACME, latencyMs: 0 });
+    // First views: the store holds nothing, the scope is small: each is read live, and the sync is asked for.
+    for (const viewer of [PRIYA, VICTOR, NADIA]) live.set(viewer, await openMap(sync, viewer));
+    await sync.runtime.drain();
+  });
+  afterAll(async () => {
+    await sync.close();
+  });
+
+  it('reads first views live and then has every project of the scope in the store', async () => {
+    const priya = live.get(PRIYA);
+    expect(priya?.ok && priya.data.served?.from).toBe('live');
+    for (const project of PROJECTS) expect((await sync.state(project)).phase).toBe('current');
+  });
+
+  it.each([
+    ['Priya (every project)', PRIYA],
+    ['Victor (SRCH only)', VICTOR],
+    ['Nadia (nothing)', NADIA],
+  ])('gives %s from the store exactly what the live path gave', async (_name, viewer) => {
+    const stored = await openMap(sync, viewer);
+    const before = live.get(viewer) as ResolverResult<AnalysisResult>;
+    expect(figures(stored)).toEqual(figures(before));
+    if (stored.ok) expect(stored.data.served?.from).toBe('store');
+  });
+
+  it('leaves out of Victor’s map every key, person and count of the projects he cannot browse', async () => {
+    const victor = await openMap(sync, VICTOR);
+    if (!victor.ok) throw new Error(victor.error.message);
+    const text = JSON.stringify(victor.data);
+    expect(text).not.toMatch(/"(CHK|PAY)-\d+"/);
+    expect(victor.data.completeness.complete).toBe(false);
+    expect(victor.data.completeness.gaps.map((gap) => gap.project)).toEqual(['CHK', 'PAY']);
+    const priya = await openMap(sync, PRIYA);
+    expect(priya.ok && victor.data.stats.issues < priya.data.stats.issues).toBe(true);
+  });
+
+  it('never hands one viewer another’s result, interleaved, and keeps one entry per kind of viewer', async () => {
+    const first = { priya: await openMap(sync, PRIYA), victor: await openMap(sync, VICTOR) };
+    for (let round = 0; round < 3; round++) {
+      expect(figures(await openMap(sync, VICTOR))).toEqual(figures(first.victor));
+      expect(figures(await openMap(sync, PRIYA))).toEqual(figures(first.priya));
+    }
+    expect(figures(first.priya)).not.toEqual(figures(first.victor));
+    // Priya and Victor see different records; Nadia sees none, so nothing is computed for her.
+    expect(await keptResults(sync)).toHaveLength(2);
+  });
+
+  it('costs one permission check as the viewer and no other Jira request once the result is kept', async () => {
+    await openMap(sync, VICTOR);
+    sync.server.resetCounts();
+    const answer = await openMap(sync, VICTOR);
+    expect(answer.ok).toBe(true);
+    expect(sync.server.requestCounts()).toEqual({ 'POST /rest/api/3/permissions/check': 1 });
+  });
+});
+
+it('never shows from a store that is behind Jira a project the viewer has since lost', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ownership-serve-'));
+  const snapshot = path.join(dir, 'acme');
+  cpSync(ACME, snapshot, { recursive: true });
+  const sync = await startLocalSync({ snapshotDir: snapshot, latencyMs: 0 });
+  try {
+    await openMap(sync, VICTOR);
+    await sync.runtime.drain();
+    const before = await openMap(sync, VICTOR);
+    expect(before.ok && before.data.served?.from).toBe('store');
+
+    // Victor loses SRCH in Jira; the store is not synced again.
+    const file = path.join(snapshot, 'permissions.json');
+    const permissions = JSON.parse(readFileSync(file, 'utf8')) as {
+      accounts: Record<string, { projects: string[] }>;
+    };
+    (permissions.accounts[VICTOR] as { projects: string[] }).projects = [];
+    writeFileSync(file, JSON.stringify(permissions));
+    await sync.server.reload(snapshot);
+
+    const after = await openMap(sync, VICTOR);
+    expect(after.ok).toBe(false);
+    if (!after.ok) expect(after.error.code).toBe('no-access');
+  } finally {
+    await sync.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
