@@ -169,7 +169,50 @@ async function main(): Promise<void> {
     '\nThe sync at 300 ms a Jira request, consumers held to 600 s; max slice: the longest one on that clock;\n' +
       'hours: simulated time until the store was complete; live view: what reading the site on each view costs.\n',
   );
+  process.stdout.write(`\n${table(SERVE_HEADER, results.map(serveRow))}`);
+  process.stdout.write(
+    '\nViews from the store as the site admin, 20 a size: the first computes and keeps the result, the rest read it;\n' +
+      "ms: this process' own time plus the simulated wait on Jira (300 ms a request) and KVS; RSS: the whole process\n" +
+      '(local Jira server and its snapshot included); hour: 50 views and one incremental sync, against 50 live views.\n',
+  );
   process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}\n`);
+}
+
+const SERVE_HEADER = [
+  'size',
+  'first view ms',
+  'p50 ms',
+  'p95 ms',
+  'waited p50 ms',
+  'max RSS MB',
+  'points / view',
+  'KVS units first',
+  'KVS units later',
+  'failed',
+  'hour store pts',
+  'hour live pts',
+  'store / live',
+];
+
+function serveRow(r: Result): string[] {
+  const serve = r.sync.serve;
+  const hourly = hourlyOf(r);
+  const failed = Object.entries(serve.failed).map(([code, n]) => `${n} ${code}`);
+  return [
+    r.size.name,
+    String(serve.firstMs),
+    String(serve.storedMs.p50),
+    String(serve.storedMs.p95),
+    String(serve.waitedMs.p50),
+    String(serve.maxRssMB),
+    String(serve.points),
+    String(serve.kvsReadUnits.first),
+    String(serve.kvsReadUnits.later),
+    failed.length === 0 ? '0' : failed.join(', '),
+    String(hourly.storePoints),
+    String(hourly.livePoints),
+    `${(100 * hourly.ratio).toFixed(1)} %`,
+  ];
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -216,6 +259,24 @@ function syncRow({ size, sync, requests }: Result): string[] {
   ];
 }
 
+/** Viewers an hour of one page, for the hourly comparison (issue 12). */
+const VIEWS_AN_HOUR = 50;
+
+/**
+ * Points an hour for one page opened VIEWS_AN_HOUR times: served from the store (each view's permission check, plus
+ * the hourly incremental sync with 1 % of the issues changed) against reading the scope live on every view.
+ */
+function hourlyOf(r: Result) {
+  const storePoints = VIEWS_AN_HOUR * r.sync.serve.points + r.sync.incremental.points;
+  const livePoints = VIEWS_AN_HOUR * r.requests.points;
+  return {
+    views: VIEWS_AN_HOUR,
+    storePoints,
+    livePoints,
+    ratio: Math.round((1e4 * storePoints) / livePoints) / 1e4,
+  };
+}
+
 /** One object: per size, the sync and, side by side, what the read-everything-on-every-view path costs. */
 function jsonReport(results: readonly Result[]) {
   const one = (r: Result) => ({
@@ -233,6 +294,8 @@ function jsonReport(results: readonly Result[]) {
       resultIdentical: r.sync.resultIdentical,
     },
     perViewPath: { requests: r.requests.requests, points: r.requests.points },
+    serve: r.sync.serve,
+    hourly: hourlyOf(r),
   });
   return results.length === 1 ? one(results[0] as Result) : { sizes: results.map(one) };
 }

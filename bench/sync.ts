@@ -7,6 +7,7 @@ import { changeSnapshot } from '../tools/snapshot/change';
 import { readSnapshot, readSnapshotMeta, siteProjectKeys, snapshotToSiteData } from '../tools/snapshot/read';
 import { analyseSite, startLocalSync } from '../tools/sync/local-sync';
 import { total } from './requests';
+import { measureServe, type ServeFigures } from './serve';
 
 export interface SyncFigures {
   cold: {
@@ -24,6 +25,8 @@ export interface SyncFigures {
   storedKeys: number;
   storedBytesPer1kIssues: number;
   resultIdentical: boolean;
+  /** Views of the whole site served from the store once it is current. */
+  serve: ServeFigures;
 }
 
 const HOUR_MS = 3_600_000;
@@ -62,6 +65,8 @@ export async function measureSync(snapshotDir: string, scratchDir: string): Prom
         sync.runtime.invocations.filter((record) => record.kind === 'consumer').length - cold.invocations,
     };
 
+    process.stderr.write('  serving views from the store…\n');
+    const serve = await measureServe(sync, projects);
     const stats = sync.runtime.kvsStats();
     const snapshot = await readSnapshot(later);
     const now = new Date(snapshot.site.recordedAt);
@@ -75,6 +80,7 @@ export async function measureSync(snapshotDir: string, scratchDir: string): Prom
       storedKeys: stats.keys,
       storedBytesPer1kIssues: Math.round(stats.storedBytes / (snapshot.issues.length / 1000)),
       resultIdentical: fromStore === fromSite,
+      serve,
     };
   } finally {
     await sync.close();

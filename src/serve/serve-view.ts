@@ -15,7 +15,7 @@ import { syncProgress } from '../sync/progress';
 import { loadProjectState, type ProjectSyncState } from '../sync/state';
 import { viewerAccess } from './access';
 import { cacheKeyOf, readCached, writeCached } from './cache';
-import { analyseLive, TooBigForLiveError } from './live';
+import { analyseLive, LIVE_ISSUE_LIMIT, TooBigForLiveError } from './live';
 import { nothingToShow } from './nothing-to-show';
 
 export interface ServeDeps {
@@ -29,6 +29,8 @@ export interface ServeDeps {
   baseUrl: string;
   /** Asks the background sync to run (Forge's queue); a view never waits for it. */
   requestSync(reason: SyncJob['reason']): Promise<void>;
+  /** The most issues read live while the store does not hold the scope; default LIVE_ISSUE_LIMIT. */
+  liveIssueLimit?: number;
 }
 
 export async function serveView(deps: ServeDeps): Promise<ResolverResult<AnalysisResult>> {
@@ -40,7 +42,9 @@ export async function serveView(deps: ServeDeps): Promise<ResolverResult<Analysi
     console.warn(`The background sync could not be asked to run: ${String(error)}`);
   });
   try {
-    const live = await analyseLive(deps.client, deps.scope, deps.config, deps.now);
+    const live = await analyseLive(deps.client, deps.scope, deps.config, deps.now, {
+      issueLimit: deps.liveIssueLimit ?? LIVE_ISSUE_LIMIT,
+    });
     if (!live.ok) return live;
     return { ok: true, data: { ...live.data, served: { from: 'live', asOf: deps.now.toISOString() } } };
   } catch (error) {

@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { AnalysisResultSchema, type AnalysisResult } from '../../src/contract/analysis';
 import { RESOLVERS } from '../../src/contract/requests';
 import type { ResolverResult } from '../../src/contract/result';
+import { JiraClient } from '../../src/jira/client';
+import { AnalysisConfigSchema } from '../../src/ownership/config';
+import { serveView } from '../../src/serve/serve-view';
 import { Storage } from '../../src/store/storage';
 import { startLocalSync, type LocalSync } from '../../tools/sync/local-sync';
 
@@ -141,4 +144,47 @@ it('never shows from a store that is behind Jira a project the viewer has since 
     await sync.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe('a scope too big to read while the viewer waits', () => {
+  const serveAs = (sync: LocalSync, accountId: string) =>
+    sync.runtime.run(
+      () =>
+        serveView({
+          client: new JiraClient({ context: {} }),
+          storage: new Storage(sync.clock),
+          config: AnalysisConfigSchema.parse({ scope: { projects: PROJECTS } }),
+          scope: { projects: PROJECTS },
+          now: new Date(sync.clock.now()),
+          baseUrl: 'https://acme.atlassian.net',
+          requestSync: async () => {},
+          liveIssueLimit: 100,
+        }),
+      { accountId },
+    );
+
+  it('answers with the background read’s progress for the projects the viewer may browse, then the map', async () => {
+    const sync = await startLocalSync({ snapshotDir: ACME, latencyMs: 0 });
+    try {
+      await sync.register(PROJECTS);
+      const priya = await serveAs(sync, PRIYA);
+      expect(priya.ok).toBe(false);
+      if (priya.ok) return;
+      expect(priya.error.code).toBe('syncing');
+      expect(priya.error.message).toMatch(/more than 100 issues/);
+      expect(priya.error.progress?.projects.map((p) => [p.project, p.phase])).toEqual([
+        ['CHK', 'waiting'],
+        ['PAY', 'waiting'],
+        ['SRCH', 'waiting'],
+      ]);
+      const victor = await serveAs(sync, VICTOR);
+      expect(!victor.ok && victor.error.progress?.projects.map((p) => p.project)).toEqual(['SRCH']);
+
+      await sync.syncNow();
+      const done = await serveAs(sync, PRIYA);
+      expect(done.ok && done.data.served?.from).toBe('store');
+    } finally {
+      await sync.close();
+    }
+  });
 });
