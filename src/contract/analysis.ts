@@ -377,7 +377,14 @@ export const AnalysisResultSchema = z.object({
    * Where the view's data came from: the app's store (synced in the background; figures measured at `asOf`) or
    * Jira read live during the view (`asOf` is the view's time). Absent from the CLI's own reports.
    */
-  served: z.object({ from: z.enum(['store', 'live']), asOf: isoTime }).optional(),
+  served: z
+    .object({
+      from: z.enum(['store', 'live']),
+      asOf: isoTime,
+      /** A newer result is being prepared in the background: this one is of the sync before. */
+      updating: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type AnalysisResult = z.infer<typeof AnalysisResultSchema>;
 

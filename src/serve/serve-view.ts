@@ -5,18 +5,16 @@ import type { AnalysisResult } from '../contract/analysis';
 import type { ResolverResult } from '../contract/result';
 import type { JiraClient } from '../jira/client';
 import { noAccessGap, type ReadScope } from '../jira/read-scope';
-import type { DataGap } from '../jira/site';
-import { analyse } from '../ownership/analyse';
 import type { AnalysisConfig } from '../ownership/config';
-import { readStoredSite } from '../store/site';
 import type { Storage } from '../store/storage';
 import type { SyncJob } from '../sync/jobs';
 import { syncProgress } from '../sync/progress';
 import { loadProjectState, type ProjectSyncState } from '../sync/state';
 import { viewerAccess } from './access';
-import { cacheKeyOf, readCached, writeCached } from './cache';
+import { readCached, readPrevious, specId, writeCached, type ResultSpec } from './cache';
 import { analyseLive, LIVE_ISSUE_LIMIT, TooBigForLiveError } from './live';
 import { nothingToShow } from './nothing-to-show';
+import { computeResult, requestPrepare } from './prepare';
 
 export interface ServeDeps {
   /** Jira as the viewer. */
@@ -31,6 +29,8 @@ export interface ServeDeps {
   requestSync(reason: SyncJob['reason']): Promise<void>;
   /** The most issues read live while the store does not hold the scope; default LIVE_ISSUE_LIMIT. */
   liveIssueLimit?: number;
+  /** The most stored issues a view analyses itself; default INLINE_ANALYSIS_LIMIT. */
+  inlineAnalysisLimit?: number;
 }
 
 export async function serveView(deps: ServeDeps): Promise<ResolverResult<AnalysisResult>> {
@@ -80,33 +80,65 @@ async function syncing(
   };
 }
 
+/**
+ * Stored issues a view analyses itself on a miss: ~4 KB each stored, 1,500 are ~600 of KVS's 4,000 read units a
+ * minute and well under a second of analysis. Bigger scopes are prepared in the background.
+ */
+export const INLINE_ANALYSIS_LIMIT = 1_500;
+
 async function fromStore(
   deps: ServeDeps,
   states: readonly ProjectSyncState[],
 ): Promise<ResolverResult<AnalysisResult>> {
   const access = await viewerAccess(deps.client, states);
-  const gaps: DataGap[] = access.hiddenProjects.map(noAccessGap);
-  const nothing = nothingToShow(gaps, deps.scope.projects.length, 0);
+  const nothing = nothingToShow(access.hiddenProjects.map(noAccessGap), deps.scope.projects.length, 0);
   if (nothing !== undefined) return nothing;
   // Figures are measured at the time the data is of, so a result is the same for everyone who may see the same
   // records, whenever they look: that is what makes it cacheable, and "Data as of" true.
-  const asOf = Math.min(...states.map((state) => state.watermark ?? state.lastSuccessAt ?? 0));
-  const served = { from: 'store' as const, asOf: new Date(asOf).toISOString() };
-  const key = cacheKeyOf(deps.config, states, access);
-  const cached = await readCached(deps.storage, key);
-  if (cached !== undefined) return { ok: true, data: { ...cached, served } };
-
-  const stored = await readStoredSite(
-    deps.storage,
-    { projects: access.projects, ...(deps.scope.boards === undefined ? {} : { boards: deps.scope.boards }) },
-    deps.baseUrl,
-    gaps,
-  );
-  const site = { ...stored, issues: stored.issues.filter((issue) => !access.hiddenIssues.has(issue.id)) };
-  const result = analyse(site, deps.config, new Date(asOf));
-  await writeCached(deps.storage, key, result, deps.now.getTime()).catch((error: unknown) => {
-    // The view has its answer; the next one computes it again.
-    console.warn(`The result could not be kept for the next view: ${String(error)}`);
+  const spec: ResultSpec = {
+    config: deps.config,
+    projects: access.projects,
+    hiddenProjects: access.hiddenProjects,
+    ...(deps.scope.boards === undefined ? {} : { boards: deps.scope.boards }),
+    hiddenIssues: [...access.hiddenIssues].sort(),
+    generations: states.map((s) => [s.project, s.watermark ?? null, s.lastSuccessAt ?? null]),
+    asOf: Math.min(...states.map((state) => state.watermark ?? state.lastSuccessAt ?? 0)),
+    baseUrl: deps.baseUrl,
+  };
+  const servedAt = (asOf: number, updating = false) => ({
+    from: 'store' as const,
+    asOf: new Date(asOf).toISOString(),
+    ...(updating ? { updating } : {}),
   });
-  return { ok: true, data: { ...result, served } };
+  const cached = await readCached(deps.storage, specId(spec));
+  if (cached !== undefined) return { ok: true, data: { ...cached, served: servedAt(spec.asOf) } };
+
+  const visible = new Set(access.projects);
+  const issues = states
+    .filter((state) => visible.has(state.project))
+    .reduce((n, state) => n + Object.keys(state.issues).length, 0);
+  if (issues <= (deps.inlineAnalysisLimit ?? INLINE_ANALYSIS_LIMIT)) {
+    const result = await computeResult(deps.storage, spec);
+    await writeCached(deps.storage, spec, result, deps.now.getTime()).catch((error: unknown) => {
+      // The view has its answer; the next one computes it again.
+      console.warn(`The result could not be kept for the next view: ${String(error)}`);
+    });
+    return { ok: true, data: { ...result, served: servedAt(spec.asOf) } };
+  }
+  await requestPrepare(deps.storage, spec, deps.now.getTime());
+  // What this viewer saw before the last sync, while the new result is prepared.
+  const previous = await readPrevious(deps.storage, spec);
+  if (previous !== undefined) {
+    return { ok: true, data: { ...previous.result, served: servedAt(previous.asOf, true) } };
+  }
+  return {
+    ok: false,
+    error: {
+      code: 'syncing',
+      message:
+        `Preparing the map of ${issues.toLocaleString('en-US')} issues from the app's store: it appears here ` +
+        'in a minute or two.',
+      progress: await syncProgress(deps.storage, access.projects, deps.now.getTime()),
+    },
+  };
 }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { PREPARE_QUEUE, PREPARE_TIMEOUT_SECONDS } from '../../src/serve/prepare';
 import { SYNC_QUEUE, SYNC_TIMEOUT_SECONDS } from '../../src/sync/jobs';
 
 interface Manifest {
@@ -32,4 +33,14 @@ test('an hourly trigger runs index.syncSchedule', () => {
   expect(manifest.modules.function.find((f) => f.key === 'sync-schedule')?.handler).toBe(
     'index.syncSchedule',
   );
+});
+
+test('the consumer of the prepare queue runs index.servePrepare with the timeout its storage waits are cut to', () => {
+  const consumer = manifest.modules.consumer.find((c) => c.queue === PREPARE_QUEUE);
+  const fn = manifest.modules.function.find((f) => f.key === consumer?.function);
+  expect(fn).toEqual({
+    key: 'serve-prepare',
+    handler: 'index.servePrepare',
+    timeoutSeconds: PREPARE_TIMEOUT_SECONDS,
+  });
 });

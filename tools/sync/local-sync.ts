@@ -19,6 +19,7 @@ import {
   type SyncSettings,
 } from '../../src/sync/state';
 import { defineResolvers } from '../../src/resolvers/index';
+import { defineServeHandlers } from '../../src/serve/prepare';
 import {
   createForgeRuntime,
   type LocalForgeRuntime,
@@ -82,6 +83,7 @@ export async function startLocalSync(options: LocalSyncOptions): Promise<LocalSy
       'index.syncConsume': handlers.consume as never,
       'index.syncSchedule': handlers.schedule as never,
       'index.handler': resolvers as never,
+      'index.servePrepare': defineServeHandlers(clock).prepare as never,
     },
   });
   const storage = () => new Storage(clock);
