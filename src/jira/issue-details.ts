@@ -65,7 +65,11 @@ async function visibleIssues(layer: JiraRequestLayer, keys: readonly string[]): 
     if (!isJiraError(error) || error.code !== 'bad-request') throw error;
     if (keys.length === 1) return [];
     const named = new Set(keysNamedBy(error, keys));
-    if (named.size > 0) return visibleIssues(layer, keys.filter((key) => !named.has(key)));
+    if (named.size > 0)
+      return visibleIssues(
+        layer,
+        keys.filter((key) => !named.has(key)),
+      );
     const half = Math.ceil(keys.length / 2);
     return [
       ...(await visibleIssues(layer, keys.slice(0, half))),

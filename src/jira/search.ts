@@ -5,12 +5,7 @@ import type { z } from 'zod';
 import type { JiraLimits } from './limits';
 import { collectTokenPages, type Paged, type PagingSubject, type TokenPage } from './paging';
 import type { JiraRequestLayer } from './request';
-import {
-  IssueSchema,
-  SearchIdsResponseSchema,
-  searchJqlResponseSchema,
-  type JiraIssue,
-} from './schemas';
+import { IssueSchema, SearchIdsResponseSchema, searchJqlResponseSchema, type JiraIssue } from './schemas';
 
 /** One page of POST /rest/api/3/search/jql: the sync reads page by page and checkpoints between pages. */
 export function searchPage(

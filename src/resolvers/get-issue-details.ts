@@ -2,11 +2,7 @@
 // viewing user when they open it. Results may come from the background store, but what the viewer sees of an issue
 // does not: Jira checks their permission again now, and an issue they may no longer open comes back as hidden only.
 import type { Request } from '@forge/resolver';
-import {
-  StatusCategoryKeySchema,
-  type IssueDetail,
-  type IssueDetails,
-} from '../contract/issue-details';
+import { StatusCategoryKeySchema, type IssueDetail, type IssueDetails } from '../contract/issue-details';
 import { IssueDetailsRequestSchema } from '../contract/requests';
 import type { ResolverResult } from '../contract/result';
 import { JiraClient } from '../jira/client';

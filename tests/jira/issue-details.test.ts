@@ -95,7 +95,12 @@ describe('against a fake Jira', () => {
 
   it('a Jira that leaves unknown keys out answers once, and the missing keys are hidden', async () => {
     fake = installFakeForgeFetch((call) =>
-      jsonResponse({ issues: jqlKeys(call.body).filter((k) => k !== 'A-2').map(issue), isLast: true }),
+      jsonResponse({
+        issues: jqlKeys(call.body)
+          .filter((k) => k !== 'A-2')
+          .map(issue),
+        isLast: true,
+      }),
     );
     const { issues, hidden } = await client().readIssueSummaries(['A-1', 'A-2', 'A-3']);
     expect(issues.map((i) => i.key)).toEqual(['A-1', 'A-3']);
@@ -125,7 +130,10 @@ describe('against a fake Jira', () => {
     fake = installFakeForgeFetch((call) => {
       const asked = jqlKeys(call.body);
       if (asked.includes('A-12'))
-        return jsonResponse({ errorMessages: ["An issue with key 'A-12' does not exist for field 'key'."] }, 400);
+        return jsonResponse(
+          { errorMessages: ["An issue with key 'A-12' does not exist for field 'key'."] },
+          400,
+        );
       return jsonResponse({ issues: asked.map(issue), isLast: true });
     });
     const { issues, hidden } = await client().readIssueSummaries(['A-1', 'A-12']);

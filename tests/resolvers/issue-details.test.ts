@@ -64,7 +64,10 @@ it('answers summary, type and status of each key, in the contract shape', async 
     ['CHK-1', summaryOf.get('CHK-1')],
     ['PAY-3', summaryOf.get('PAY-3')],
   ]);
-  expect(result.data.issues[0]?.type).toMatchObject({ name: expect.any(String), iconUrl: expect.any(String) });
+  expect(result.data.issues[0]?.type).toMatchObject({
+    name: expect.any(String),
+    iconUrl: expect.any(String),
+  });
   expect(result.data.issues[0]?.status.category).toMatch(/^(new|indeterminate|done)$/);
   expect(server.requestCounts()).toEqual({ 'POST /rest/api/3/search/jql': 1 });
 });
