@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { WindowSchema } from '../ownership/config';
 
 export { AnalysisConfigSchema, type AnalysisConfig, type AnalysisConfigInput } from '../ownership/config';
+export { IssueDetailsRequestSchema, type IssueDetailsRequest } from './issue-details';
 
 /** Resolver function keys, shared by the resolvers and the UIs so a typo is a type error. */
 export const RESOLVERS = {
@@ -12,6 +13,7 @@ export const RESOLVERS = {
   searchPeople: 'searchPeople',
   projectAnalysis: 'getProjectAnalysis',
   syncProgress: 'getSyncProgress',
+  issueDetails: 'getIssueDetails',
 } as const;
 
 /**

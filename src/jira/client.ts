@@ -3,6 +3,7 @@
 import { listBoards, listSprints } from './agile';
 import { fetchChangelogs, type ChangelogMode, type FetchedChangelogs, type IssueRef } from './changelog';
 import { getFields } from './fields';
+import { readIssueSummaries, type IssueSummaries } from './issue-details';
 import { DEFAULT_LIMITS, type JiraLimits } from './limits';
 import type { Paged, TokenPage } from './paging';
 import { browsableOf, canBrowse, type BrowsableOf, type BrowsableQuery } from './permissions';
@@ -124,6 +125,11 @@ export class JiraClient {
     maxResults = 5_000,
   ): Promise<TokenPage<string>> {
     return searchIdsPage(this.layer, jql, maxResults, nextPageToken);
+  }
+
+  /** Summary, type and status of each issue key as the viewer sees it now; keys Jira does not return are hidden. */
+  readIssueSummaries(issueKeys: readonly string[]): Promise<IssueSummaries> {
+    return readIssueSummaries(this.layer, issueKeys);
   }
 
   fetchChangelogs(

@@ -42,6 +42,8 @@ export const StatusCategorySchema = z.looseObject({
   id: z.number().optional(),
   key: z.string(),
   name: z.string().optional(),
+  /** Jira's colour of the category ("green", "yellow", "blue-gray"): what its lozenge is drawn in. */
+  colorName: z.string().optional(),
 });
 
 /** GET /rest/api/3/status element. */
@@ -78,6 +80,7 @@ export const IssueTypeSchema = z.looseObject({
   name: z.string(),
   subtask: z.boolean().optional(),
   hierarchyLevel: z.number().optional(),
+  iconUrl: z.string().optional(),
 });
 
 const NamedRefSchema = z.looseObject({ id: z.string().optional(), name: z.string().optional() });
@@ -123,13 +126,24 @@ export const IssueSchema = z.looseObject({
 });
 export type JiraIssue = z.infer<typeof IssueSchema>;
 
-/** POST /rest/api/3/search/jql (SearchAndReconcileResults): token paging, no total. */
-export const SearchJqlResponseSchema = z.looseObject({
-  issues: z.array(IssueSchema),
-  nextPageToken: z.string().nullish(),
-  isLast: z.boolean().optional(),
-});
+/** POST /rest/api/3/search/jql (SearchAndReconcileResults) with issues of the given shape: token paging, no total. */
+export function searchJqlResponseSchema<T extends z.ZodType>(issue: T) {
+  return z.looseObject({
+    issues: z.array(issue),
+    nextPageToken: z.string().nullish(),
+    isLast: z.boolean().optional(),
+  });
+}
+export const SearchJqlResponseSchema = searchJqlResponseSchema(IssueSchema);
 export type SearchJqlResponse = z.infer<typeof SearchJqlResponseSchema>;
+
+/** An issue as the evidence shows it to the viewer: summary, type and status only (fields: summary, issuetype, status). */
+export const IssueSummarySchema = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  fields: IssueFieldsSchema.pick({ summary: true, issuetype: true, status: true }),
+});
+export type JiraIssueSummary = z.infer<typeof IssueSummarySchema>;
 
 /** POST /rest/api/3/search/jql asking for no field: ids only (Jira then serves up to 5,000 a page). */
 export const SearchIdsResponseSchema = z.looseObject({

@@ -1,22 +1,35 @@
 // Issue search through POST /rest/api/3/search/jql (token paging, no total), asking only for the named fields.
 // The old GET /rest/api/3/search is gone (410), and expand=changelog is never used: it returns only recent entries.
 import { route } from '@forge/api';
+import type { z } from 'zod';
 import type { JiraLimits } from './limits';
 import { collectTokenPages, type Paged, type PagingSubject, type TokenPage } from './paging';
 import type { JiraRequestLayer } from './request';
-import { SearchIdsResponseSchema, SearchJqlResponseSchema, type JiraIssue } from './schemas';
+import { IssueSchema, SearchIdsResponseSchema, searchJqlResponseSchema, type JiraIssue } from './schemas';
 
 /** One page of POST /rest/api/3/search/jql: the sync reads page by page and checkpoints between pages. */
-export async function searchPage(
+export function searchPage(
   layer: JiraRequestLayer,
   jql: string,
   fields: readonly string[],
   maxResults: number,
   nextPageToken: string | undefined,
 ): Promise<TokenPage<JiraIssue>> {
+  return searchPageOf(layer, IssueSchema, jql, fields, maxResults, nextPageToken);
+}
+
+/** One page of a search whose issues carry only the fields `issue` reads (e.g. the evidence's summaries). */
+export async function searchPageOf<T extends z.ZodType>(
+  layer: JiraRequestLayer,
+  issue: T,
+  jql: string,
+  fields: readonly string[],
+  maxResults: number,
+  nextPageToken: string | undefined,
+): Promise<TokenPage<z.output<T>>> {
   const page = await layer.json(route`/rest/api/3/search/jql`, {
     method: 'POST',
-    schema: SearchJqlResponseSchema,
+    schema: searchJqlResponseSchema(issue),
     body: {
       jql,
       fields,

@@ -3,6 +3,7 @@ import Resolver from '@forge/resolver';
 import { RESOLVERS } from '../contract/requests';
 import { SYSTEM_CLOCK, type Clock } from '../jira/clock';
 import { getConfigOptions } from './get-config-options';
+import { getIssueDetails } from './get-issue-details';
 import { getOwnershipMap } from './get-ownership-map';
 import { getProjectAnalysis } from './get-project-analysis';
 import { getSyncProgress } from './get-sync-progress';
@@ -16,6 +17,7 @@ export function defineResolvers(clock: Clock): ReturnType<Resolver['getDefinitio
   resolver.define(RESOLVERS.projectAnalysis, (request) => getProjectAnalysis(request, invocationOf(clock)));
   resolver.define(RESOLVERS.configOptions, (request) => getConfigOptions(request, invocationOf(clock)));
   resolver.define(RESOLVERS.searchPeople, (request) => searchPeople(request, invocationOf(clock)));
+  resolver.define(RESOLVERS.issueDetails, (request) => getIssueDetails(request, invocationOf(clock)));
   resolver.define(RESOLVERS.syncProgress, (request) => getSyncProgress(request, invocationOf(clock), clock));
   return resolver.getDefinitions();
 }

@@ -4,6 +4,7 @@
 import { invoke } from '@forge/bridge';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisResult } from '../../src/contract/analysis';
+import type { IssueDetails, IssueDetailsRequest } from '../../src/contract/issue-details';
 import {
   RESOLVERS,
   type ConfigOptions,
@@ -21,6 +22,7 @@ export interface ResolverTypes {
   getConfigOptions: { payload: Record<string, never>; data: ConfigOptions };
   searchPeople: { payload: { query: string }; data: PersonOption[] };
   getProjectAnalysis: { payload: ProjectAnalysisRequest; data: AnalysisResult };
+  getIssueDetails: { payload: IssueDetailsRequest; data: IssueDetails };
 }
 export type ResolverKey = keyof ResolverTypes;
 export type PayloadOf<K extends ResolverKey> = ResolverTypes[K]['payload'];

@@ -53,11 +53,17 @@ const BAD_CONTEXTS: [string, Record<string, unknown>, string][] = [
   ],
 ];
 
+/** A payload each resolver accepts, so that only the context is wrong (the others take `{}`). */
+const VALID_PAYLOADS: Partial<Record<string, unknown>> = {
+  [RESOLVERS.searchPeople]: { query: 'Ada' },
+  [RESOLVERS.issueDetails]: { keys: ['CHK-1'] },
+};
+
 describe.each(Object.values(RESOLVERS))('%s', (functionKey) => {
   test.each(BAD_CONTEXTS)(
     'with %s answers bad-request naming it, reading nothing',
     async (_, context, path) => {
-      const payload = functionKey === RESOLVERS.searchPeople ? { query: 'Ada' } : {};
+      const payload = VALID_PAYLOADS[functionKey] ?? {};
       const answer = (await call(functionKey, payload, context)) as { ok: boolean; error?: unknown };
       expect(answer.ok).toBe(false);
       const error = ResolverErrorSchema.parse(answer.error);

@@ -26,6 +26,11 @@ describe('parseJql', () => {
     ]);
     expect(parseJql('issuekey IN (A-1,A-2)').issueKeyClauses).toEqual([['A-1', 'A-2']]);
     expect(parseJql('key = A-1').issueKeyClauses).toEqual([['A-1']]);
+    // The evidence's details: a list of keys, ANDed with the other clauses.
+    const details = parseJql('key in (A-1, B-2) AND project = A AND updated >= "2024-03-01"');
+    expect(details.issueKeyClauses).toEqual([['A-1', 'B-2']]);
+    expect(details.projectClauses).toEqual([['A']]);
+    expect(details.dateBounds).toHaveLength(1);
     // The client quotes every value and escapes quotes and backslashes inside.
     expect(parseJql('project in ("A", "B\\"C\\\\")').projectClauses).toEqual([['A', 'B"C\\']]);
   });

@@ -5,6 +5,7 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useMemo, useState } from 'react';
 import type { AnalysisResult } from '../../../../src/contract/analysis';
+import { IssueDetailsNotes, IssueRef, useIssueDetails } from '../../../shared/issue-details';
 import { JiraLink } from '../../../shared/jira-links';
 import { EmptyState } from '../../../shared/states';
 import { ExportActions } from '../app/ExportActions';
@@ -126,6 +127,8 @@ function ReviewHeader({ review }: { review: AcceptanceReviewView }) {
 }
 
 function IssuesTable({ review, baseUrl }: { review: AcceptanceReviewView; baseUrl: string }) {
+  // The sprint's issues as the viewer sees them now, read from Jira when the sprint is shown.
+  const shown = useIssueDetails(review.issues.map((issue) => issue.issueKey));
   if (review.issues.length === 0) {
     return (
       <EmptyState title="Nothing was completed in this sprint">
@@ -160,37 +163,42 @@ function IssuesTable({ review, baseUrl }: { review: AcceptanceReviewView; baseUr
           </tr>
         </thead>
         <tbody>
-          {review.issues.map((issue) => (
-            <tr
-              key={issue.issueKey}
-              className={issue.selfAccepted ? 'jv-self-accepted' : undefined}
-              data-issue={issue.issueKey}
-              data-self-accepted={issue.selfAccepted ? 'true' : 'false'}
-            >
-              <th scope="row" style={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
-                <JiraLink href={issueUrl(baseUrl, issue.issueKey)} label={`Open ${issue.issueKey} in Jira`}>
-                  {issue.issueKey}
-                </JiraLink>
-              </th>
-              <td>{issue.acceptorName}</td>
-              <td>{issue.assigneeName ?? '—'}</td>
-              <td data-cell="self-accepted">
-                {issue.selfAccepted ? <Lozenge appearance="moved">self-accepted</Lozenge> : 'no'}
-              </td>
-              <td data-cell="criteria">
-                {issue.criteriaPresent ? 'yes' : <Lozenge appearance="removed">{yesNo(false)}</Lozenge>}
-              </td>
-              <td className="jv-num" data-cell="wait">
-                {formatDays(issue.waitDays)}
-              </td>
-              <td data-cell="after-end">
-                {issue.afterSprintEnd ? <Lozenge appearance="moved">after end</Lozenge> : 'no'}
-              </td>
-              <td className="jv-hide-narrow">{issue.acceptedOn}</td>
-            </tr>
-          ))}
+          {review.issues
+            .filter((issue) => !shown.hidden.has(issue.issueKey))
+            .map((issue) => (
+              <tr
+                key={issue.issueKey}
+                className={issue.selfAccepted ? 'jv-self-accepted' : undefined}
+                data-issue={issue.issueKey}
+                data-self-accepted={issue.selfAccepted ? 'true' : 'false'}
+              >
+                <th scope="row" style={{ fontWeight: 500, minWidth: '16rem' }}>
+                  <IssueRef
+                    issueKey={issue.issueKey}
+                    detail={shown.detailOf(issue.issueKey)}
+                    siteUrl={baseUrl}
+                  />
+                </th>
+                <td>{issue.acceptorName}</td>
+                <td>{issue.assigneeName ?? '—'}</td>
+                <td data-cell="self-accepted">
+                  {issue.selfAccepted ? <Lozenge appearance="moved">self-accepted</Lozenge> : 'no'}
+                </td>
+                <td data-cell="criteria">
+                  {issue.criteriaPresent ? 'yes' : <Lozenge appearance="removed">{yesNo(false)}</Lozenge>}
+                </td>
+                <td className="jv-num" data-cell="wait">
+                  {formatDays(issue.waitDays)}
+                </td>
+                <td data-cell="after-end">
+                  {issue.afterSprintEnd ? <Lozenge appearance="moved">after end</Lozenge> : 'no'}
+                </td>
+                <td className="jv-hide-narrow">{issue.acceptedOn}</td>
+              </tr>
+            ))}
         </tbody>
       </table>
+      <IssueDetailsNotes shown={shown} />
     </div>
   );
 }

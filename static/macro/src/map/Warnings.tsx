@@ -57,6 +57,8 @@ function WarningLine({
   const more = warning.evidenceTotal - warning.evidence.length;
   const names = warning.people.map((id) => displayNameOf(result, id));
   const figure = keyFigure(warning);
+  // The events are listed (and their issues read from Jira) only once the viewer opens them.
+  const [evidenceOpen, setEvidenceOpen] = useState(false);
   const detailsId = `warning-details-${index}`;
   const who = [names.length > 3 ? `${names.slice(0, 2).join(', ')} +${names.length - 2}` : names.join(', ')]
     .concat(board === undefined ? [] : [`on ${board}`])
@@ -97,11 +99,14 @@ function WarningLine({
               .join(' · ')}
           </p>
           {warning.evidence.length > 0 ? (
-            <details className="warning-evidence">
+            <details
+              className="warning-evidence"
+              onToggle={(event) => setEvidenceOpen(event.currentTarget.open)}
+            >
               <summary>
                 Show the {warning.evidenceTotal} {warning.evidenceTotal === 1 ? 'event' : 'events'} behind it
               </summary>
-              <EvidenceList evidence={warning.evidence} siteUrl={siteUrl} />
+              {evidenceOpen ? <EvidenceList evidence={warning.evidence} siteUrl={siteUrl} /> : null}
               <p className="subtle">
                 {more > 0 ? `${more} more not shown. ` : ''}
                 <JiraLink href={jqlUrl(siteUrl, keysJql(warning.evidence.map((e) => e.issueKey)))}>
