@@ -1,6 +1,6 @@
 // Views served from the store after a sync, through the app's own resolver on the local platform (Jira at the
-// sync harness' latency, KVS with its limits): the first view computes and keeps the result, later views of the
-// same scope by a viewer who may see the same records read it back. Per view: resolver time (this process' own
+// sync harness' latency, KVS with its limits): the first view computes and keeps the result (small scopes) or has
+// the background prepare it (big ones), then `views` more views by a viewer who may see the same records read it. Per view: resolver time (this process' own
 // time plus the simulated time spent waiting on Jira and on KVS's quota), Jira points, and the process' memory.
 import { RESOLVERS } from '../src/contract/requests';
 import { SITE_ADMIN_ACCOUNT_ID } from '../tools/jira-server/viewer';
@@ -10,8 +10,14 @@ export interface ServeFigures {
   views: number;
   /** Views that did not answer with a map, by error code (e.g. a store too big to read in one view). */
   failed: Record<string, number>;
-  /** The first view after the sync: the result is computed from the stored records. */
+  /** The first view after the sync: computes the result itself (small scopes) or asks the background for it. */
   firstMs: number;
+  firstAnswer: string;
+  /**
+   * The background job that prepared the result (big scopes): its time on the platform's clock (waits on KVS's
+   * quota included) plus this process' own time, the process' memory after it, and KVS read units it used.
+   */
+  prepare?: { ms: number; outcome: string; rssMB: number; kvsReadUnits: number };
   storedMs: { p50: number; p95: number };
   /** Of storedMs, what was spent waiting on Jira's answers and KVS's quota (simulated time). */
   waitedMs: { p50: number; p95: number };
@@ -38,7 +44,7 @@ export async function measureServe(
   const reads: number[] = [];
   const failed: Record<string, number> = {};
   let maxRss = 0;
-  for (let i = 0; i < views; i++) {
+  const open = async () => {
     const pointsBefore = sync.server.points().total;
     const readsBefore = sync.runtime.kvsStats().readUnits;
     const started = performance.now();
@@ -50,24 +56,51 @@ export async function measureServe(
     const ownMs = performance.now() - started;
     maxRss = Math.max(maxRss, process.memoryUsage().rss);
     const outcome = answer as { ok: boolean; error?: { code: string } };
-    if (!outcome.ok) {
-      const code = outcome.error?.code ?? record.outcome;
-      failed[code] = (failed[code] ?? 0) + 1;
-    }
-    totals.push(ownMs + record.durationMs);
-    waits.push(record.durationMs);
-    points.push(sync.server.points().total - pointsBefore);
-    reads.push(sync.runtime.kvsStats().readUnits - readsBefore);
+    return {
+      ok: outcome.ok,
+      code: outcome.ok ? 'map' : (outcome.error?.code ?? record.outcome),
+      ms: ownMs + record.durationMs,
+      waited: record.durationMs,
+      points: sync.server.points().total - pointsBefore,
+      reads: sync.runtime.kvsStats().readUnits - readsBefore,
+    };
+  };
+  const first = await open();
+  let prepare: ServeFigures['prepare'];
+  if (!first.ok) {
+    // A big scope: the view asked the background for the result; let the platform run that job.
+    const before = sync.runtime.invocations.length;
+    const readsBefore = sync.runtime.kvsStats().readUnits;
+    const started = performance.now();
+    await sync.runtime.drain();
+    const ownMs = performance.now() - started;
+    const job = sync.runtime.invocations.slice(before).find((r) => r.functionKey === 'serve-prepare');
+    prepare = {
+      ms: Math.round(ownMs + (job?.durationMs ?? 0)),
+      outcome: job?.outcome ?? 'none',
+      rssMB: Math.round(process.memoryUsage().rss / 1e6),
+      kvsReadUnits: sync.runtime.kvsStats().readUnits - readsBefore,
+    };
+  }
+  for (let i = 0; i < views; i++) {
+    const view = await open();
+    if (!view.ok) failed[view.code] = (failed[view.code] ?? 0) + 1;
+    totals.push(view.ms);
+    waits.push(view.waited);
+    points.push(view.points);
+    reads.push(view.reads);
   }
   const round = (ms: number) => Math.round(ms);
   return {
     views,
     failed,
-    firstMs: round(totals[0] ?? 0),
+    firstMs: round(first.ms),
+    firstAnswer: first.code,
+    ...(prepare === undefined ? {} : { prepare }),
     storedMs: { p50: round(percentile(totals, 50)), p95: round(percentile(totals, 95)) },
     waitedMs: { p50: round(percentile(waits, 50)), p95: round(percentile(waits, 95)) },
     maxRssMB: Math.round(maxRss / 1e6),
     points: percentile(points, 50),
-    kvsReadUnits: { first: reads[0] ?? 0, later: percentile(reads.slice(1), 50) },
+    kvsReadUnits: { first: first.reads, later: percentile(reads, 50) },
   };
 }

@@ -188,3 +188,58 @@ describe('a scope too big to read while the viewer waits', () => {
     }
   });
 });
+
+describe('a stored scope too big to analyse inside a view', () => {
+  const serveAs = (sync: LocalSync, accountId: string) =>
+    sync.runtime.run(
+      () =>
+        serveView({
+          client: new JiraClient({ context: {} }),
+          storage: new Storage(sync.clock),
+          config: AnalysisConfigSchema.parse({ scope: { projects: PROJECTS } }),
+          scope: { projects: PROJECTS },
+          now: new Date(sync.clock.now()),
+          baseUrl: 'https://acme.atlassian.net',
+          requestSync: async () => {},
+          inlineAnalysisLimit: 100,
+        }),
+      { accountId },
+    );
+
+  it('is prepared in the background once, then served; after the next sync the previous map shows as updating', async () => {
+    const sync = await startLocalSync({ snapshotDir: ACME, latencyMs: 0 });
+    try {
+      await sync.register(PROJECTS);
+      await sync.syncNow();
+      const asked = await serveAs(sync, PRIYA);
+      expect(!asked.ok && asked.error.code).toBe('syncing');
+      expect(!asked.ok && asked.error.message).toMatch(/Preparing the map of 587 issues/);
+      // Fifty viewers asking meanwhile push no second job.
+      await serveAs(sync, PRIYA);
+      expect(sync.runtime.queueStats().pending).toBe(1);
+      await sync.runtime.drain();
+      const prepared = sync.runtime.invocations.filter((r) => r.functionKey === 'serve-prepare');
+      expect(prepared.map((r) => r.outcome)).toEqual(['ok']);
+
+      const served = await serveAs(sync, PRIYA);
+      expect(served.ok && served.data.served).toEqual({ from: 'store', asOf: expect.any(String) });
+      // Victor may see other records: his result is his own, prepared for him.
+      expect((await serveAs(sync, VICTOR)).ok).toBe(false);
+
+      // An hour later the sync lands again: Priya sees her previous map, marked updating, until the new one is ready.
+      sync.clock.advance(3_600_000);
+      await sync.syncNow();
+      const updating = await serveAs(sync, PRIYA);
+      expect(updating.ok && updating.data.served?.updating).toBe(true);
+      expect(updating.ok && updating.data.served?.asOf).toBe(served.ok && served.data.served?.asOf);
+      await sync.runtime.drain();
+      const fresh = await serveAs(sync, PRIYA);
+      expect(fresh.ok && fresh.data.served?.updating).toBeUndefined();
+      expect(fresh.ok && Date.parse(fresh.data.served?.asOf ?? '')).toBeGreaterThan(
+        served.ok ? Date.parse(served.data.served?.asOf ?? '') : Infinity,
+      );
+    } finally {
+      await sync.close();
+    }
+  });
+});
