@@ -12,6 +12,7 @@ import { JiraClient } from '../../src/jira/client';
 import { AnalysisConfigSchema } from '../../src/ownership/config';
 import { serveView } from '../../src/serve/serve-view';
 import { Storage } from '../../src/store/storage';
+import { formatCsv } from '../../tools/report/format-csv';
 import { startLocalSync, type LocalSync } from '../../tools/sync/local-sync';
 
 const ACME = path.resolve(__dirname, '../../samples/acme');
@@ -238,6 +239,106 @@ describe('a stored scope too big to analyse inside a view', () => {
       expect(fresh.ok && Date.parse(fresh.data.served?.asOf ?? '')).toBeGreaterThan(
         served.ok ? Date.parse(served.data.served?.asOf ?? '') : Infinity,
       );
+    } finally {
+      await sync.close();
+    }
+  });
+});
+
+describe('issues with a security level', () => {
+  const LEVEL = { id: '10900', name: 'Security fixes (test)' };
+  let dir: string;
+  let snapshot: string;
+
+  /** Rewrites the copy: `secure` issues get the level; `holders` hold it. */
+  function restrict(secure: readonly string[], holders: readonly string[]): void {
+    const issuesFile = path.join(snapshot, 'issues.ndjson');
+    const lines = readFileSync(issuesFile, 'utf8').split('\n');
+    const rewritten = lines.map((line) => {
+      if (line.trim() === '') return line;
+      const issue = JSON.parse(line) as { key: string; fields: Record<string, unknown> };
+      if (secure.includes(issue.key)) issue.fields['security'] = LEVEL;
+      return JSON.stringify(issue);
+    });
+    writeFileSync(issuesFile, rewritten.join('\n'));
+    const permissionsFile = path.join(snapshot, 'permissions.json');
+    const permissions = JSON.parse(readFileSync(permissionsFile, 'utf8')) as {
+      accounts: Record<string, { projects: string[]; securityLevels?: string[] }>;
+    };
+    for (const [id, account] of Object.entries(permissions.accounts)) {
+      account.securityLevels = holders.includes(id) ? [LEVEL.id] : [];
+    }
+    writeFileSync(permissionsFile, JSON.stringify(permissions));
+  }
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ownership-secured-'));
+    snapshot = path.join(dir, 'acme');
+    cpSync(ACME, snapshot, { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** An SRCH issue Priya's map names (so leaving it out is visible): the first SRCH key in her result. */
+  async function namedSrchIssue(sync: LocalSync): Promise<string> {
+    const priya = await openMap(sync, PRIYA);
+    const key = JSON.stringify(priya).match(/"(SRCH-\d+)"/)?.[1];
+    if (key === undefined) throw new Error('Priya’s map names no SRCH issue.');
+    return key;
+  }
+
+  it('is absent from every figure and export of a viewer without the level, and is there for one with it', async () => {
+    const probe = await startLocalSync({ snapshotDir: snapshot, latencyMs: 0 });
+    const secured = await namedSrchIssue(probe).finally(() => probe.close());
+    restrict([secured], [PRIYA]);
+    const sync = await startLocalSync({ snapshotDir: snapshot, latencyMs: 0 });
+    try {
+      const liveVictor = await openMap(sync, VICTOR);
+      await sync.runtime.drain();
+      const victor = await openMap(sync, VICTOR);
+      const priya = await openMap(sync, PRIYA);
+      if (!victor.ok || !priya.ok) throw new Error('Both viewers see SRCH.');
+      expect(victor.data.served?.from).toBe('store');
+      expect(figures(victor)).toEqual(figures(liveVictor));
+      const quoted = new RegExp(`\\b${secured}\\b`);
+      expect(JSON.stringify(victor.data)).not.toMatch(quoted);
+      expect(formatCsv(victor.data)).not.toMatch(quoted);
+      expect(JSON.stringify(priya.data)).toMatch(quoted);
+      expect(victor.data.stats.issues).toBeLessThan(priya.data.stats.issues);
+    } finally {
+      await sync.close();
+    }
+  });
+
+  it('a store behind Jira: a level lost since the sync hides the issue; one added since is re-checked on opening', async () => {
+    const probe = await startLocalSync({ snapshotDir: snapshot, latencyMs: 0 });
+    const secured = await namedSrchIssue(probe).finally(() => probe.close());
+    restrict([secured], [PRIYA]);
+    const sync = await startLocalSync({ snapshotDir: snapshot, latencyMs: 0 });
+    try {
+      await openMap(sync, PRIYA);
+      await sync.runtime.drain();
+      const before = await openMap(sync, PRIYA);
+      expect(before.ok && JSON.stringify(before.data)).toMatch(new RegExp(`\\b${secured}\\b`));
+
+      // Priya loses the level in Jira; the store is not synced again: the view's own check leaves the issue out.
+      restrict([secured], []);
+      await sync.server.reload(snapshot);
+      const after = await openMap(sync, PRIYA);
+      expect(after.ok && after.data.served?.from).toBe('store');
+      expect(after.ok && JSON.stringify(after.data)).not.toMatch(new RegExp(`\\b${secured}\\b`));
+
+      // Another issue gets a level nobody holds after the sync: the store cannot know yet, so the map still
+      // counts it, but opening its evidence asks Jira as the viewer, which no longer shows it.
+      const other = (after.ok ? JSON.stringify(after.data) : '').match(/"(SRCH-\d+)"/)?.[1] as string;
+      restrict([secured, other], []);
+      await sync.server.reload(snapshot);
+      const { answer } = await sync.view({
+        accountId: PRIYA,
+        functionKey: RESOLVERS.issueDetails,
+        payload: { keys: [other] },
+        context: { siteUrl: 'https://acme.atlassian.net' },
+      });
+      expect(answer).toMatchObject({ ok: true, data: { issues: [], hidden: [other] } });
     } finally {
       await sync.close();
     }
