@@ -6,6 +6,7 @@
 // The spec's lineage is the same without the generations: an older entry of the same lineage is what this viewer
 // saw before the last sync, and is shown (marked as updating) while the new one is prepared in the background.
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { ANALYSIS_VERSION, AnalysisResultSchema, type AnalysisResult } from '../contract/analysis';
 import { AnalysisConfigSchema } from '../ownership/config';
@@ -52,11 +53,20 @@ function lineageOf(spec: ResultSpec): string {
   return hash(rest);
 }
 
+/**
+ * Results are kept deflated: KVS's quota counts bytes (10 KB units), and the 10k-issue result is 1.1 MB of JSON,
+ * mostly repeated keys and ids, that deflates about tenfold; every view reads it, so every view pays less.
+ */
+const KeptSchema = z.object({ deflated: z.string() });
+
 /** The kept result of exactly this spec, or undefined; an entry that no longer reads as a result is a miss. */
 export async function readCached(storage: Storage, id: string): Promise<AnalysisResult | undefined> {
-  const value = await storage.getWhole(`${RESULT_PREFIX}${id}`, z.unknown());
-  if (value === undefined) return undefined;
-  const parsed = AnalysisResultSchema.safeParse(value);
+  const kept = await storage.getWhole(`${RESULT_PREFIX}${id}`, z.unknown());
+  const stored = KeptSchema.safeParse(kept);
+  if (!stored.success) return undefined;
+  const parsed = AnalysisResultSchema.safeParse(
+    JSON.parse(inflateRawSync(Buffer.from(stored.data.deflated, 'base64')).toString('utf8')),
+  );
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -92,7 +102,8 @@ export async function writeCached(
   now: number,
 ): Promise<void> {
   const id = specId(spec);
-  await storage.putWhole(`${RESULT_PREFIX}${id}`, result);
+  const deflated = deflateRawSync(Buffer.from(JSON.stringify(result), 'utf8')).toString('base64');
+  await storage.putWhole(`${RESULT_PREFIX}${id}`, { deflated });
   const index = ((await storage.get(INDEX_KEY, IndexSchema)) ?? []).filter((entry) => entry.id !== id);
   index.push({ id, lineage: lineageOf(spec), asOf: spec.asOf, at: now });
   index.sort((a, b) => b.at - a.at);

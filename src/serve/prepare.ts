@@ -9,7 +9,7 @@ import { boardOutOfReachGap, noAccessGap } from '../jira/read-scope';
 import { SYSTEM_CLOCK, type Clock } from '../jira/clock';
 import { analyse } from '../ownership/analyse';
 import { readStoredSite } from '../store/site';
-import { Storage } from '../store/storage';
+import { BACKGROUND_READ_UNITS_PER_MINUTE, Storage } from '../store/storage';
 import { readCached, readSpec, saveSpec, writeCached, type ResultSpec } from './cache';
 
 export const PREPARE_QUEUE = 'ownership-prepare';
@@ -60,7 +60,11 @@ export async function requestPrepare(storage: Storage, spec: ResultSpec, now: nu
 export function defineServeHandlers(clock: Clock) {
   async function prepare(event: { body?: unknown }): Promise<{ kind: 'prepared' | 'kept' | 'gone' }> {
     const job = PrepareJobSchema.parse(event.body);
-    const storage = new Storage(clock, clock.now() + PREPARE_TIMEOUT_SECONDS * 1000 * 0.9);
+    const storage = new Storage(
+      clock,
+      clock.now() + PREPARE_TIMEOUT_SECONDS * 1000 * 0.9,
+      BACKGROUND_READ_UNITS_PER_MINUTE,
+    );
     const spec = await readSpec(storage, job.spec);
     if (spec === undefined) return { kind: 'gone' };
     if ((await readCached(storage, job.spec)) !== undefined) return { kind: 'kept' };

@@ -15,6 +15,12 @@ export const STORAGE_LIMITS = {
   queryPage: 100,
 } as const;
 
+const MINUTE_MS = 60_000;
+/** KVS counts its per-minute quotas in units of 10 KB. */
+const KVS_UNIT_BYTES = 10_000;
+/** Background work's share of KVS's 4,000 read units a minute: the rest is kept for views. */
+export const BACKGROUND_READ_UNITS_PER_MINUTE = 3_000;
+
 /** How long to wait when KVS says its per-minute quota is spent: a sliding minute frees up within it. */
 const QUOTA_WAIT_MS = 5_000;
 
@@ -38,11 +44,41 @@ export class Storage {
   /** KVS requests made and time waited for its quota, for the benchmark and tests. */
   readonly stats = { requests: 0, waitedMs: 0 };
 
-  /** `deadline` (epoch ms on `clock`): no wait for KVS's quota runs past it. */
+  /** Read units of the last minute, when reads are paced. */
+  private readonly reads: { at: number; units: number }[] = [];
+
+  /**
+   * `deadline` (epoch ms on `clock`): no wait for KVS's quota runs past it. `readUnitsPerMinute`: background work
+   * paces its own reads below KVS's per-installation quota, so the views people are waiting for still get theirs.
+   */
   constructor(
     private readonly clock: Clock,
     private readonly deadline: number = Number.POSITIVE_INFINITY,
+    private readonly readUnitsPerMinute?: number,
   ) {}
+
+  /** A read, paced when asked: waits while the last minute's reads fill the pace, then counts this one's units. */
+  private async read<T>(work: () => Promise<T>): Promise<T> {
+    const limit = this.readUnitsPerMinute;
+    if (limit === undefined) return this.call(work);
+    for (;;) {
+      const now = this.clock.now();
+      while (this.reads.length > 0 && (this.reads[0]?.at ?? now) <= now - MINUTE_MS) this.reads.shift();
+      const used = this.reads.reduce((n, r) => n + r.units, 0);
+      const oldest = this.reads[0];
+      if (used < limit || oldest === undefined) break;
+      const wait = oldest.at + MINUTE_MS - now;
+      if (now + wait > this.deadline) {
+        throw new StorageQuotaError('Forge storage is busy for this app; the work goes on in the next run.');
+      }
+      this.stats.waitedMs += wait;
+      await this.clock.sleep(wait);
+    }
+    const result = await this.call(work);
+    const bytes = Buffer.byteLength(JSON.stringify(result) ?? '');
+    this.reads.push({ at: this.clock.now(), units: Math.max(1, Math.ceil(bytes / KVS_UNIT_BYTES)) });
+    return result;
+  }
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
     for (;;) {
@@ -63,7 +99,7 @@ export class Storage {
   }
 
   async get<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
-    const value = await this.call(() => kvs.get<unknown>(key));
+    const value = await this.read(() => kvs.get<unknown>(key));
     return value === undefined ? undefined : schema.parse(value);
   }
 
@@ -71,7 +107,7 @@ export class Storage {
     const found = new Map<string, z.infer<S>>();
     for (let from = 0; from < keys.length; from += STORAGE_LIMITS.batchKeys) {
       const batch = keys.slice(from, from + STORAGE_LIMITS.batchKeys).map((key) => ({ key }));
-      const answer = await this.call(() => kvs.batchGet<unknown>(batch));
+      const answer = await this.read(() => kvs.batchGet<unknown>(batch));
       for (const item of answer.successfulKeys) found.set(item.key, schema.parse(item.value));
     }
     return found;
@@ -120,7 +156,7 @@ export class Storage {
         .where('key', WhereConditions.beginsWith(prefix))
         .limit(STORAGE_LIMITS.queryPage);
       if (cursor !== undefined) query = query.cursor(cursor);
-      const page = await this.call(() => query.getMany<unknown>());
+      const page = await this.read(() => query.getMany<unknown>());
       for (const result of page.results) yield { key: result.key, value: schema.parse(result.value) };
       cursor = page.nextCursor;
     } while (cursor !== undefined);
@@ -161,7 +197,7 @@ export class Storage {
   }
 
   async getWhole<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
-    const head = await this.call(() => kvs.get<unknown>(key));
+    const head = await this.read(() => kvs.get<unknown>(key));
     if (head === undefined) return undefined;
     const count = pieceCountOf(head);
     const first = (head as { text?: unknown }).text;

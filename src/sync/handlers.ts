@@ -4,7 +4,7 @@ import kvs from '@forge/kvs';
 import { JiraClient } from '../jira/client';
 import { SYSTEM_CLOCK, type Clock } from '../jira/clock';
 import { appRequester } from '../jira/requester';
-import { Storage } from '../store/storage';
+import { BACKGROUND_READ_UNITS_PER_MINUTE, Storage } from '../store/storage';
 import { PointsBudget } from './budget';
 import { enqueueSync, SYNC_TIMEOUT_SECONDS, SyncJobSchema } from './jobs';
 import { runSlice, type SliceOutcome } from './slice';
@@ -30,7 +30,11 @@ export function defineSyncHandlers(clock: Clock) {
     const job = SyncJobSchema.parse(event.body);
     const startedAt = clock.now();
     const limitMs = SYNC_TIMEOUT_SECONDS * 1000;
-    const storage = new Storage(clock, startedAt + limitMs * REQUESTS_UNTIL);
+    const storage = new Storage(
+      clock,
+      startedAt + limitMs * REQUESTS_UNTIL,
+      BACKGROUND_READ_UNITS_PER_MINUTE,
+    );
     // One slice at a time: a lease that expires with the invocation, so a killed slice never blocks the next.
     try {
       await kvs.set(LEASE_KEY, startedAt, {

@@ -5,8 +5,6 @@ import { ProjectSyncProgressSchema, type SyncProgress } from '../contract/sync';
 import type { Storage } from '../store/storage';
 import { loadProjectState, loadSyncStatus } from './state';
 
-
-
 const HOUR_MS = 3_600_000;
 
 export async function syncProgress(

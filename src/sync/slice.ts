@@ -19,12 +19,7 @@ import { putProjectBoards, putSiteFacts } from '../store/site';
 import { StorageQuotaError, type Storage } from '../store/storage';
 import type { PointsBudget } from './budget';
 import { projectsInUse } from './scopes';
-import {
-  loadProjectState,
-  saveProjectState,
-  type ProjectSyncState,
-  type SyncSettings,
-} from './state';
+import { loadProjectState, saveProjectState, type ProjectSyncState, type SyncSettings } from './state';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -252,7 +247,10 @@ async function sweep(state: ProjectSyncState, deps: SliceDeps, spending: Spendin
     state.project,
     gone.map(([id, parts]) => ({ id, parts })),
   );
-  forget(state, gone.map(([id]) => id));
+  forget(
+    state,
+    gone.map(([id]) => id),
+  );
   state.total = ids.size;
   state.lastSweepAt = deps.clock.now();
 }
@@ -273,7 +271,10 @@ async function forgetMovedIssues(
       other,
       moved.map((issue) => ({ id: issue.id, parts: state.issues[issue.id] as number })),
     );
-    forget(state, moved.map((issue) => issue.id));
+    forget(
+      state,
+      moved.map((issue) => issue.id),
+    );
     await saveProjectState(storage, state);
   }
 }
