@@ -375,7 +375,7 @@ export const AnalysisResultSchema = z.object({
   stats: StatsSchema,
   /**
    * Where the view's data came from: the app's store (synced in the background; figures measured at `asOf`) or
-   * Jira read live during the view (`asOf` is the view's time). Absent from the CLI's own reports.
+   * Jira read live during the view (`asOf` is the view's time). Absent from a bare analysis, never served.
    */
   served: z
     .object({

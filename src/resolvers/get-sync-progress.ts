@@ -35,7 +35,7 @@ export function getSyncProgress(
     const client = new JiraClient({ context, deadline: invocation.deadline, retry: invocation.retry });
     const browsable: string[] = [];
     for (const project of [...projects].sort()) if (await client.canBrowse(project)) browsable.push(project);
-    if (payload.data.refresh === true && browsable.length > 0) await invocation.store?.requestSync('refresh');
+    if (payload.data.refresh === true && browsable.length > 0) await invocation.store.requestSync('refresh');
     return { ok: true, data: await syncProgress(new Storage(clock), browsable, clock.now()) };
   });
 }

@@ -2,7 +2,7 @@
 // retry wait of it shares. Forge stops a UI resolver after 25 s; the margin keeps time for the analysis and for
 // the answer to cross the bridge, so the user gets a typed answer instead of Forge's timeout.
 import type { RetryPolicy } from '../jira/request';
-import { SYSTEM_CLOCK, type Clock } from '../jira/clock';
+import type { Clock } from '../jira/clock';
 import { Storage } from '../store/storage';
 import { enqueueSync, type SyncJob } from '../sync/jobs';
 import { registerScope } from '../sync/scopes';
@@ -21,17 +21,12 @@ export interface InvocationStore {
 
 export interface Invocation {
   now: Date;
-  /** Epoch ms on `clock` after which no Jira request starts or waits; none outside Forge (the CLI). */
-  deadline?: number;
+  /** Epoch ms on `clock` after which no Jira request starts or waits. */
+  deadline: number;
   /** The retry policy's clock: the same as the deadline's. */
   retry: Pick<RetryPolicy, 'now' | 'sleep' | 'after'>;
-  /** Forge storage and the background sync; the CLI over a site has neither and reads live. */
-  store?: InvocationStore;
-}
-
-/** Outside Forge (the CLI) nothing stops the run: no deadline, and the analysis' "now" is the given one. */
-export function unlimitedInvocation(now: Date, clock: Clock = SYSTEM_CLOCK): Invocation {
-  return { now, retry: { now: clock.now, sleep: clock.sleep, after: clock.after } };
+  /** Forge storage and the background sync. */
+  store: InvocationStore;
 }
 
 export function invocationOf(clock: Clock): Invocation {

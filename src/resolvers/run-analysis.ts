@@ -6,13 +6,12 @@ import type { ResolverResult } from '../contract/result';
 import { JiraClient } from '../jira/client';
 import type { ReadScope } from '../jira/read-scope';
 import type { AnalysisConfig } from '../ownership/config';
-import { analyseLive } from '../serve/live';
 import { serveView } from '../serve/serve-view';
 import type { ForgeContext } from './context';
 import type { Invocation } from './invocation';
 
 /** Projects to read: the configured ones plus the project of each configured board. */
-async function readScopeOf(client: JiraClient, config: AnalysisConfig): Promise<ReadScope> {
+export async function readScopeOf(client: JiraClient, config: AnalysisConfig): Promise<ReadScope> {
   const projects = new Set(config.scope.projects);
   if (config.scope.boards.length > 0) {
     const visible = await client.listBoards();
@@ -42,8 +41,6 @@ export async function runAnalysis(
   });
   const scope = await readScopeOf(client, config);
   const store = invocation.store;
-  // Without a store (the CLI over a site without the app) there is nothing to serve from: read it all live.
-  if (store === undefined) return analyseLive(client, scope, config, invocation.now, {});
   await store.registerScope(scope.projects);
   return serveView({
     client,

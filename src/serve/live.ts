@@ -1,6 +1,6 @@
 // A view read live from Jira, as the viewer, inside one invocation: for scopes the store does not hold yet and
-// that are small enough to read while the user waits, and for the CLI. Bigger scopes stop early (TooBigForLive)
-// and are served from the store once the background sync has read them.
+// that are small enough to read while the user waits. Bigger scopes stop early (TooBigForLive) and are served
+// from the store once the background sync has read them.
 import type { AnalysisResult } from '../contract/analysis';
 import type { ResolverResult } from '../contract/result';
 import type { JiraClient } from '../jira/client';
@@ -50,27 +50,20 @@ function progressWords(progress: Map<ReadProgress['phase'], ReadProgress>): stri
     .join(', ');
 }
 
-export interface LiveOptions {
-  /** Stop with TooBigForLiveError past this many issues; none for the CLI, which has no time limit. */
-  issueLimit?: number;
-}
-
 export async function analyseLive(
   client: JiraClient,
   scope: ReadScope,
   config: AnalysisConfig,
   now: Date,
-  options: LiveOptions = { issueLimit: LIVE_ISSUE_LIMIT },
 ): Promise<ResolverResult<AnalysisResult>> {
   // The latest progress of each phase, in the order the phases ran.
   const progress = new Map<ReadProgress['phase'], ReadProgress>();
-  const limit = options.issueLimit ?? Number.POSITIVE_INFINITY;
   let site: SiteData;
   try {
     site = await client.readScope(scope, {
       onProgress: (p) => {
         progress.set(p.phase, p);
-        if (p.phase === 'issues' && p.done > limit) throw new TooBigForLiveError(limit);
+        if (p.phase === 'issues' && p.done > LIVE_ISSUE_LIMIT) throw new TooBigForLiveError(LIVE_ISSUE_LIMIT);
       },
     });
   } catch (error) {

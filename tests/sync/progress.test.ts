@@ -50,7 +50,7 @@ it('reports waiting, then a backfill paused at the budget with its reason and re
 it('a view registers the projects it reads, once, and the sync then reads their union', async () => {
   const sync = await startLocalSync({ snapshotDir: ACME });
   try {
-    const register = invocationOf(sync.clock).store?.registerScope;
+    const register = invocationOf(sync.clock).store.registerScope;
     expect(register).toBeDefined();
     await sync.runtime.run(async () => {
       await register?.(['chk', 'PAY']);

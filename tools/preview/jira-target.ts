@@ -64,6 +64,8 @@ const READING_POSTS = new Set([
   '/rest/api/3/search/jql',
   '/rest/api/3/changelog/bulkfetch',
   '/rest/api/3/issue/bulkfetch',
+  // Which projects and secured issues the viewer may see (the store's per-view permission check).
+  '/rest/api/3/permissions/check',
 ]);
 
 export class ReadOnlySiteError extends Error {

@@ -15,7 +15,7 @@ export interface ReportArgs {
   from?: string;
   to?: string;
   format: ReportFormat;
-  /** The viewer the local server acts as (snapshots with permissions.json). */
+  /** Who opens the map (snapshots: an account of permissions.json; default the site admin). */
   as?: string;
   /** --config FILE: a JSON object of analysis settings. */
   configFile?: string;
@@ -50,7 +50,10 @@ const OPTION_HELP: Record<keyof typeof REPORT_OPTIONS, [flag: string, text: stri
   to: ['--to YYYY-MM-DD', 'last day of the window, with --from'],
   config: ['--config FILE', 'a JSON file with the settings the macro saves (see below)'],
   format: ['--format FORMAT', `${FORMATS.join(', ')} (default: text)`],
-  as: ['--as ACCOUNT_ID', 'the viewer the local server acts as (snapshots with permissions.json)'],
+  as: [
+    '--as ACCOUNT_ID',
+    'who opens the map, over a snapshot with permissions.json (default: the site admin)',
+  ],
   help: ['-h, --help', 'print this help and exit'],
 };
 

@@ -2,7 +2,7 @@
 // result opens with a paragraph naming its gaps.
 import type { AnalysisResult } from '../../src/contract/analysis';
 import { incompleteMarkdown } from '../../src/export/completeness';
-import { reportHeading, scopeLine } from './heading';
+import { reportHeading, scopeLine, servedLine } from './heading';
 import { cellText, mapColumns, mapLines } from './map-table';
 
 function escapeCell(text: string): string {
@@ -12,11 +12,13 @@ function escapeCell(text: string): string {
 export function formatMarkdown(result: AnalysisResult): string {
   const columns = mapColumns(result);
   const lines = mapLines(result, columns, false);
+  const served = servedLine(result);
   const out = [
     `# ${reportHeading(result)}`,
     '',
     scopeLine(result),
     '',
+    ...(served === undefined ? [] : [served, '']),
     '## Ownership map',
     '',
     'Share of activity; A accountable, R responsible, C consulted; I (informed) not shown.',

@@ -4,7 +4,7 @@ import { accretionSentence, gapSentence, handoverSentence, resultNames } from '.
 import type { AnalysisResult } from '../../src/contract/analysis';
 import { incompleteNotice } from '../../src/export/completeness';
 import { cellText, mapColumns, mapLines, percent } from './map-table';
-import { reportHeading, scopeLine } from './heading';
+import { reportHeading, scopeLine, servedLine } from './heading';
 
 /** A terminal or a review tool shows 120 columns without wrapping: the report never goes wider. */
 export const TEXT_WIDTH = 120;
@@ -97,11 +97,13 @@ function boardOf(result: AnalysisResult, boardId: number | undefined): string {
 
 export function formatText(result: AnalysisResult): string {
   const notice = incompleteNotice(result.completeness);
+  const served = servedLine(result);
   const out: string[] = [
     ...(notice === null ? [] : paragraph(notice, '')),
     ...(notice === null ? [] : ['']),
     ...paragraph(reportHeading(result), ''),
     ...paragraph(scopeLine(result), ''),
+    ...(served === undefined ? [] : paragraph(served, '')),
     '',
   ];
   out.push(

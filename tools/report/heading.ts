@@ -16,3 +16,15 @@ export function scopeLine(result: AnalysisResult): string {
     : `INCOMPLETE (${gaps} ${gaps === 1 ? 'gap' : 'gaps'}, named above)`;
   return `Read ${s.issues} issues, ${s.histories} histories, ${s.eventsInWindow} product events in the window; data ${whole}`;
 }
+
+const SERVED_FROM: Record<NonNullable<AnalysisResult['served']>['from'], string> = {
+  store: "from the app's store",
+  live: 'read live from Jira',
+};
+
+/** "Data as of 2026-11-16 09:00 UTC, from the app's store": what the macro says of its freshness, in UTC. */
+export function servedLine(result: AnalysisResult): string | undefined {
+  if (result.served === undefined) return undefined;
+  const at = result.served.asOf.slice(0, 16).replace('T', ' ');
+  return `Data as of ${at} UTC, ${SERVED_FROM[result.served.from]}`;
+}

@@ -10,8 +10,8 @@ import {
   installForgeFetch,
   type ForgeFetchAuth,
 } from '../../../src/jira/transport/forge-fetch';
-import { openJiraSource } from '../../../tools/jira-source';
 import { siteCredentialsFromEnv, siteJiraTarget } from '../../../tools/preview/jira-target';
+import { openReportPlatform } from '../../../tools/report/platform';
 import { recordSite } from '../../../tools/snapshot/record';
 
 const BASIC: ForgeFetchAuth = { kind: 'basic', email: 'me@example.com', apiToken: 'tok' };
@@ -91,13 +91,10 @@ describe('the transport', () => {
 });
 
 describe('every command that sends credentials', () => {
-  test('report --site: openJiraSource refuses http, even before asking for credentials', async () => {
-    await expect(openJiraSource({ siteUrl: 'http://acme.atlassian.net', env: ENV })).rejects.toThrow(
-      InsecureCredentialsError,
-    );
-    await expect(openJiraSource({ siteUrl: 'http://acme.atlassian.net', env: {} })).rejects.toThrow(
-      /Use https:\/\/acme\.atlassian\.net/,
-    );
+  test('report --site: the report refuses http, even before asking for credentials', async () => {
+    const site = { source: { siteUrl: 'http://acme.atlassian.net' } };
+    await expect(openReportPlatform(site, ENV)).rejects.toThrow(InsecureCredentialsError);
+    await expect(openReportPlatform(site, {})).rejects.toThrow(/Use https:\/\/acme\.atlassian\.net/);
   });
 
   test('snapshot --site: recordSite sends no request', async () => {

@@ -3,8 +3,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AnalysisResultSchema } from '../../../src/contract/analysis';
-import { REPORT_OPTIONS } from '../../../tools/report/args';
+import { AnalysisResultSchema, type AnalysisResult } from '../../../src/contract/analysis';
+import { JiraClient } from '../../../src/jira/client';
+import { installForgeFetch } from '../../../src/jira/transport/forge-fetch';
+import { analyseLive } from '../../../src/serve/live';
+import { SITE_ADMIN_ACCOUNT_ID, startJiraServer } from '../../../tools/jira-server/server';
+import { REPORT_OPTIONS, reportConfig } from '../../../tools/report/args';
+import { readSnapshotMeta, siteProjectKeys } from '../../../tools/snapshot/read';
 
 const ROOT = path.join(__dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -41,6 +46,65 @@ function report(args: string[], env: NodeJS.ProcessEnv = {}, stopAfterFirstChunk
     );
   });
 }
+
+const ACME = path.join(ROOT, 'samples/acme');
+const VICTOR = '8cabe2dff28a63d80613434e';
+
+/** The map of samples/acme read live from Jira as `accountId`, in-process: what the CLI printed before the store. */
+async function liveMap(accountId: string): Promise<AnalysisResult> {
+  const meta = await readSnapshotMeta(ACME);
+  const projects = siteProjectKeys(meta.site);
+  const server = await startJiraServer({ snapshotDir: ACME, port: 0 });
+  const uninstall = installForgeFetch({ baseUrl: server.url, auth: { kind: 'local', accountId } });
+  try {
+    const { config } = reportConfig(
+      { source: { snapshotDir: ACME }, projects: [], boards: [], format: 'json' },
+      projects,
+    );
+    const client = new JiraClient({ baseUrl: meta.site.baseUrl });
+    const live = await analyseLive(client, { projects }, config, new Date(meta.site.recordedAt));
+    if (!live.ok) throw new Error(live.error.message);
+    // Through the schema, as the report's answer is, so both have the contract's key order.
+    return AnalysisResultSchema.parse(live.data);
+  } finally {
+    uninstall();
+    await server.close();
+  }
+}
+
+describe("the report is served from the app's store, with the figures of reading Jira live", () => {
+  test.each([
+    ['the site admin', SITE_ADMIN_ACCOUNT_ID, []],
+    ['Victor Vance (SRCH only)', VICTOR, ['CHK', 'PAY']],
+  ])('as %s', async (_who, accountId, hidden) => {
+    const [run, live] = await Promise.all([
+      report(['--snapshot', 'samples/acme', '--as', accountId, '--format', 'json']),
+      liveMap(accountId),
+    ]);
+    // stderr is a pipe here, as in `report 2> log`: no progress lines anywhere, and stdout is the JSON alone.
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const { served, ...figures } = AnalysisResultSchema.parse(JSON.parse(run.stdout));
+    expect(served).toEqual({ from: 'store', asOf: live.window.to });
+    expect(figures).toEqual(live);
+    // Not an empty map that matches an empty map: the viewer sees issues, and is told what is left out.
+    expect(figures.stats.issues).toBeGreaterThan(0);
+    const left = figures.completeness.gaps.filter((gap) => gap.kind === 'no-access');
+    expect(left.map((gap) => gap.project)).toEqual(hidden);
+  });
+
+  test('the text report says how fresh its data is and prints no progress', async () => {
+    const run = await report(['--snapshot', 'samples/acme']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual([
+      expect.stringMatching(/^Ownership Map: CHK, PAY, SRCH/),
+      expect.stringMatching(/^Read 587 issues/),
+      "Data as of 2026-11-16 09:00 UTC, from the app's store",
+    ]);
+    expect(run.stdout).not.toContain("into the app's store");
+  });
+});
 
 let dir: string;
 beforeAll(() => {
