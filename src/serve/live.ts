@@ -55,6 +55,7 @@ export async function analyseLive(
   scope: ReadScope,
   config: AnalysisConfig,
   now: Date,
+  issueLimit: number = LIVE_ISSUE_LIMIT,
 ): Promise<ResolverResult<AnalysisResult>> {
   // The latest progress of each phase, in the order the phases ran.
   const progress = new Map<ReadProgress['phase'], ReadProgress>();
@@ -63,7 +64,7 @@ export async function analyseLive(
     site = await client.readScope(scope, {
       onProgress: (p) => {
         progress.set(p.phase, p);
-        if (p.phase === 'issues' && p.done > LIVE_ISSUE_LIMIT) throw new TooBigForLiveError(LIVE_ISSUE_LIMIT);
+        if (p.phase === 'issues' && p.done > issueLimit) throw new TooBigForLiveError(issueLimit);
       },
     });
   } catch (error) {

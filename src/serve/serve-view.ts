@@ -34,19 +34,40 @@ export interface ServeDeps {
 }
 
 export async function serveView(deps: ServeDeps): Promise<ResolverResult<AnalysisResult>> {
-  const states = await Promise.all(deps.scope.projects.map((p) => loadProjectState(deps.storage, p)));
-  if (states.length > 0 && states.every((state) => state.phase === 'current')) return fromStore(deps, states);
-
-  // Not (all) stored yet: the sync starts, or goes on, in the background; the view does not wait for it.
-  await deps.requestSync('first-view').catch((error: unknown) => {
-    console.warn(`The background sync could not be asked to run: ${String(error)}`);
-  });
+  let states: ProjectSyncState[];
   try {
-    const live = await analyseLive(deps.client, deps.scope, deps.config, deps.now, {
-      issueLimit: deps.liveIssueLimit ?? LIVE_ISSUE_LIMIT,
+    states = await Promise.all(deps.scope.projects.map((p) => loadProjectState(deps.storage, p)));
+  } catch (error) {
+    // Forge storage unreachable: the view still answers, read live as before there was a store.
+    console.warn(`Forge storage could not be read; reading Jira live: ${String(error)}`);
+    return live(deps, [], false);
+  }
+  if (states.length > 0 && states.every((state) => state.phase === 'current')) return fromStore(deps, states);
+  return live(deps, states, true);
+}
+
+/** Read live from Jira while the store does not hold the scope (asking the sync for it), if it is small enough. */
+async function live(
+  deps: ServeDeps,
+  states: readonly ProjectSyncState[],
+  askSync: boolean,
+): Promise<ResolverResult<AnalysisResult>> {
+  // The sync starts, or goes on, in the background; the view does not wait for it.
+  if (askSync) {
+    await deps.requestSync('first-view').catch((error: unknown) => {
+      console.warn(`The background sync could not be asked to run: ${String(error)}`);
     });
-    if (!live.ok) return live;
-    return { ok: true, data: { ...live.data, served: { from: 'live', asOf: deps.now.toISOString() } } };
+  }
+  try {
+    const read = await analyseLive(
+      deps.client,
+      deps.scope,
+      deps.config,
+      deps.now,
+      deps.liveIssueLimit ?? LIVE_ISSUE_LIMIT,
+    );
+    if (!read.ok) return read;
+    return { ok: true, data: { ...read.data, served: { from: 'live', asOf: deps.now.toISOString() } } };
   } catch (error) {
     if (!(error instanceof TooBigForLiveError)) throw error;
     return syncing(deps, states, error.issuesSeen);
