@@ -9,7 +9,9 @@ import {
   type ConfigOptions,
   type PersonOption,
   type ProjectAnalysisRequest,
+  type SyncProgressRequest,
 } from '../../src/contract/requests';
+import type { SyncProgress } from '../../src/contract/sync';
 import type { ResolverError, ResolverResult } from '../../src/contract/result';
 
 export { RESOLVERS };
@@ -21,6 +23,7 @@ export interface ResolverTypes {
   getConfigOptions: { payload: Record<string, never>; data: ConfigOptions };
   searchPeople: { payload: { query: string }; data: PersonOption[] };
   getProjectAnalysis: { payload: ProjectAnalysisRequest; data: AnalysisResult };
+  getSyncProgress: { payload: SyncProgressRequest; data: SyncProgress };
 }
 export type ResolverKey = keyof ResolverTypes;
 export type PayloadOf<K extends ResolverKey> = ResolverTypes[K]['payload'];
