@@ -22,7 +22,7 @@ import {
   type RefreshBaseline,
   type Served,
 } from './sync-model';
-import { colors, fonts, radius, space } from './theme';
+import { colors, radius, space } from './theme';
 
 type RefreshState =
   | { kind: 'idle' }
@@ -86,25 +86,17 @@ function refreshWords(state: RefreshState): string | null {
 
 /**
  * When the result's data is from and how it stays fresh, with "Refresh now". `onUpdated` loads the view again
- * (its own resolver call) once the refresh has landed. Nothing is drawn for a result that does not say.
+ * (its own resolver call) once the refresh has landed.
  */
-export function Freshness({ served, onUpdated }: { served: Served | undefined; onUpdated: () => void }) {
+export function Freshness({ served, onUpdated }: { served: Served; onUpdated: () => void }) {
   const { state, start } = useRefreshNow(onUpdated);
-  if (served === undefined) return null;
   const busy = state.kind === 'asking' || state.kind === 'waiting';
   const words = refreshWords(state);
   const problems = state.kind === 'waiting' ? syncProblems(state.progress) : [];
   return (
-    <div
-      className="freshness"
-      data-testid="freshness"
-      data-served={served.from}
-      data-refresh={state.kind}
-      style={{ color: colors.textSubtle, font: fonts.bodySmall }}
-    >
-      <span>
-        <time dateTime={served.asOf}>{servedText(served, formatMoment)}</time> ·{' '}
-      </span>
+    // Inline, so a view can end its subtitle line with it ("CHK · All time · Data as of 10:42 · …").
+    <span className="freshness" data-testid="freshness" data-served={served.from} data-refresh={state.kind}>
+      <time dateTime={served.asOf}>{servedText(served, formatMoment)}</time> ·{' '}
       <Button appearance="subtle" spacing="compact" onClick={start} isDisabled={busy}>
         Refresh now
       </Button>
@@ -115,11 +107,11 @@ export function Freshness({ served, onUpdated }: { served: Served | undefined; o
         </span>
       )}
       {problems.map((problem) => (
-        <p key={problem} style={{ margin: `${space['050']} 0 0`, color: colors.textWarning }}>
+        <span key={problem} style={{ display: 'block', color: colors.textWarning }}>
           {problem}
-        </p>
+        </span>
       ))}
-    </div>
+    </span>
   );
 }
 

@@ -165,7 +165,11 @@ function Views({ context }: { context: JiraViewContext }) {
           data-window-from={result.window.from ?? ''}
           data-loading={state.status === 'loading' ? 'true' : 'false'}
         >
-          <Freshness served={result.served} onUpdated={reload} />
+          {result.served === undefined ? null : (
+            <p className="jv-note">
+              <Freshness served={result.served} onUpdated={reload} />
+            </p>
+          )}
           {result.window.note ? <p className="jv-note">{result.window.note}</p> : null}
           <HowCalculated settings={result.settings} />
           {result.completeness.complete ? null : (

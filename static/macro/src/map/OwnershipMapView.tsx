@@ -43,9 +43,14 @@ function Header({ result, onUpdated }: { result: AnalysisResult | undefined; onU
         {result ? (
           <p className="subtle">
             {scopeLabel(result)} · {windowLabel(result.window, formatDate)}
+            {result.served === undefined ? null : (
+              <>
+                {' · '}
+                <Freshness served={result.served} onUpdated={onUpdated} />
+              </>
+            )}
           </p>
         ) : null}
-        {result ? <Freshness served={result.served} onUpdated={onUpdated} /> : null}
         {result ? <HowCalculated settings={result.settings} /> : null}
       </div>
     </header>
