@@ -27,7 +27,14 @@ import { colors, radius, space } from './theme';
 type RefreshState =
   | { kind: 'idle' }
   | { kind: 'asking' }
-  | { kind: 'waiting'; baseline: RefreshBaseline; progress: SyncProgress; since: number }
+  | {
+      kind: 'waiting';
+      baseline: RefreshBaseline;
+      progress: SyncProgress;
+      since: number;
+      /** The last time asking how it goes failed (the wait goes on: the sync itself may be fine). */
+      problem: string | null;
+    }
   | { kind: 'updated' }
   | { kind: 'slow' }
   | { kind: 'failed'; message: string };
@@ -40,7 +47,13 @@ function useRefreshNow(onLanded: () => void) {
     void callResolver('getSyncProgress', { refresh: true }).then((answer) =>
       setState(
         answer.ok
-          ? { kind: 'waiting', baseline: baselineOf(answer.data), progress: answer.data, since: Date.now() }
+          ? {
+              kind: 'waiting',
+              baseline: baselineOf(answer.data),
+              progress: answer.data,
+              since: Date.now(),
+              problem: null,
+            }
           : { kind: 'failed', message: answer.error.message },
       ),
     );
@@ -51,12 +64,12 @@ function useRefreshNow(onLanded: () => void) {
     const timer = setTimeout(() => {
       void callResolver('getSyncProgress', {}).then((answer) => {
         if (stopped) return;
-        if (!answer.ok) setState({ kind: 'failed', message: answer.error.message });
-        else if (refreshLanded(state.baseline, answer.data)) {
+        if (answer.ok && refreshLanded(state.baseline, answer.data)) {
           setState({ kind: 'updated' });
           onLanded();
         } else if (Date.now() - state.since > REFRESH_PATIENCE_MS) setState({ kind: 'slow' });
-        else setState({ ...state, progress: answer.data });
+        else if (answer.ok) setState({ ...state, progress: answer.data, problem: null });
+        else setState({ ...state, problem: answer.error.message });
       });
     }, POLL_INTERVAL_MS);
     return () => {
@@ -92,7 +105,10 @@ export function Freshness({ served, onUpdated }: { served: Served; onUpdated: ()
   const { state, start } = useRefreshNow(onUpdated);
   const busy = state.kind === 'asking' || state.kind === 'waiting';
   const words = refreshWords(state);
-  const problems = state.kind === 'waiting' ? syncProblems(state.progress) : [];
+  const problems =
+    state.kind === 'waiting'
+      ? [...syncProblems(state.progress), ...(state.problem === null ? [] : [state.problem])]
+      : [];
   return (
     // Inline, so a view can end its subtitle line with it ("CHK · All time · Data as of 10:42 · …").
     <span className="freshness" data-testid="freshness" data-served={served.from} data-refresh={state.kind}>
