@@ -22,6 +22,7 @@ export const RESOLVERS = {
  * progress shows a newer sync.
  */
 export const SyncProgressRequestSchema = z.object({ refresh: z.boolean().optional() }).strict();
+export type SyncProgressRequest = z.infer<typeof SyncProgressRequestSchema>;
 
 /** The macro reads its settings from the Forge context (extension.config), never from the payload. */
 export const OwnershipMapRequestSchema = z.object({}).strict();

@@ -34,6 +34,15 @@ export function formatDateTime(iso: string): string {
   return date === null ? iso : timeFormat.format(date);
 }
 
+/** "10:42" when it is today, else "16 Nov 2026, 10:42": a moment in the viewer's own clock and language. */
+export function formatMoment(iso: string, today: Date = new Date()): string {
+  const at = parsed(iso);
+  if (at === null) return iso;
+  return at.toDateString() === today.toDateString()
+    ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+    : timeFormat.format(at);
+}
+
 /** "acceptanceShare" → "Acceptance share"; "medianWaitDays" → "Median wait days". */
 export function figureLabel(key: string): string {
   const words = key

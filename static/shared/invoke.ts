@@ -10,7 +10,9 @@ import {
   type ConfigOptions,
   type PersonOption,
   type ProjectAnalysisRequest,
+  type SyncProgressRequest,
 } from '../../src/contract/requests';
+import type { SyncProgress } from '../../src/contract/sync';
 import type { ResolverError, ResolverResult } from '../../src/contract/result';
 
 export { RESOLVERS };
@@ -23,6 +25,7 @@ export interface ResolverTypes {
   searchPeople: { payload: { query: string }; data: PersonOption[] };
   getProjectAnalysis: { payload: ProjectAnalysisRequest; data: AnalysisResult };
   getIssueDetails: { payload: IssueDetailsRequest; data: IssueDetails };
+  getSyncProgress: { payload: SyncProgressRequest; data: SyncProgress };
 }
 export type ResolverKey = keyof ResolverTypes;
 export type PayloadOf<K extends ResolverKey> = ResolverTypes[K]['payload'];

@@ -5,7 +5,9 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import type { ReactNode } from 'react';
 import type { DataGap } from '../../src/jira/site';
+import { formatMoment } from './format';
 import type { ResolverError } from './invoke';
+import { SyncingState } from './sync';
 import { colors, fonts, space } from './theme';
 
 /** Spinner and a line saying what is happening; announced to screen readers. */
@@ -61,15 +63,6 @@ export function NotConfiguredState({
   );
 }
 
-/** "10:42" (or a date and time when not today), in the viewer's own clock and language. */
-function retryTime(iso: string): string {
-  const at = new Date(iso);
-  const sameDay = at.toDateString() === new Date().toDateString();
-  return sameDay
-    ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 interface ErrorLook {
   title: string;
   appearance: 'warning' | 'error' | 'information';
@@ -77,7 +70,8 @@ interface ErrorLook {
   retry: boolean;
 }
 
-const ERROR_LOOKS: Record<ResolverError['code'], ErrorLook> = {
+/** Every answer that is not data, but `syncing`: that one is progress, not an error (SyncingState). */
+const ERROR_LOOKS: Record<Exclude<ResolverError['code'], 'syncing'>, ErrorLook> = {
   'bad-config': { title: 'Some settings are not valid', appearance: 'error', retry: false },
   'bad-request': { title: 'The request was not understood', appearance: 'error', retry: true },
   'not-configured': { title: 'Not configured yet', appearance: 'information', retry: false },
@@ -95,7 +89,8 @@ type InvalidField = NonNullable<ResolverError['fields']>[number];
 /**
  * A resolver error as the user should see it: a title by code, the resolver's sentence, the invalid settings
  * (bad-config; `describeField` words each one as the settings panel does, so both say the same) and a Retry
- * button when trying again can help.
+ * button when trying again can help. A `syncing` answer is no error: it shows the background read's progress and
+ * calls `onRetry` once the scope is stored, so every view that asks again on Retry shows its data then.
  */
 export function ErrorState({
   error,
@@ -108,6 +103,7 @@ export function ErrorState({
   describeField?: (field: InvalidField) => string;
   action?: ReactNode;
 }) {
+  if (error.code === 'syncing') return <SyncingState progress={error.progress} onReady={onRetry} />;
   const look = ERROR_LOOKS[error.code] ?? ERROR_LOOKS.internal;
   const fields = error.fields ?? [];
   return (
@@ -116,7 +112,7 @@ export function ErrorState({
         <p style={{ margin: 0 }}>{error.message}</p>
         {error.retryAt === undefined ? null : (
           <p style={{ margin: `${space['100']} 0 0` }} data-retry-at={error.retryAt}>
-            Jira will answer again from {retryTime(error.retryAt)}.
+            Jira will answer again from {formatMoment(error.retryAt)}.
           </p>
         )}
         {fields.length > 0 ? (

@@ -148,7 +148,11 @@ export class LocalForgeRuntime {
   private readonly installContext: string;
   private readonly chains = new WeakMap<Invocation, number>();
   private readonly schedule: { trigger: ManifestTrigger; next: number }[];
-  private readonly platform: PlatformServices;
+  /**
+   * This installation's storage and queue, for invocations the runtime does not start itself (the preview's UI
+   * calls, made from a frame): they then read the store the consumers write and push to the queue they consume.
+   */
+  readonly platform: PlatformServices;
   private readonly release: () => void;
 
   constructor(
@@ -291,6 +295,11 @@ export class LocalForgeRuntime {
   /** Fires what is due now (triggers whose time has passed, events that may be delivered). */
   async tick(): Promise<void> {
     await this.advanceTo(this.clock.now());
+  }
+
+  /** When the earliest waiting event may be delivered (a delayed one or a retry may lie ahead); none waiting: undefined. */
+  nextEventAt(): number | undefined {
+    return this.queue.next()?.dueAt;
   }
 
   /** The time the trigger with `key` fires next. */

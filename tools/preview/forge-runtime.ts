@@ -89,8 +89,9 @@ export interface Invocation {
   /** The clock `deadline` is on; Date.now when not given. */
   now?: () => number;
   /**
-   * Forge's own services for this invocation's installation (storage, the queue). Without one (the preview's UI
-   * invocations), storage is a store per installation kept for the life of the process, and there is no queue.
+   * Forge's own services for this invocation's installation (storage, the queue): the preview passes its local
+   * Forge runtime's. Without one, storage is a store per installation kept for the life of the process, and there
+   * is no queue.
    */
   platform?: PlatformServices;
   /** Why the platform stopped this invocation (its time limit); nothing it sends afterwards goes out. */

@@ -2,7 +2,12 @@
 // inside its own invocation scope, with Forge's time limit, and the result passed through JSON as across the bridge.
 import { randomUUID } from 'node:crypto';
 import { resolverArgumentsOf, type Frame, type FrameWorld } from './frame';
-import { runInInvocation, type Invocation, type ProductRequest } from './forge-runtime';
+import {
+  runInInvocation,
+  type Invocation,
+  type PlatformServices,
+  type ProductRequest,
+} from './forge-runtime';
 import type { JiraTarget } from './jira-target';
 // Forge stops a UI resolver invocation after 25 s: the same limit the resolvers' own deadline is cut from.
 import { UI_INVOCATION_LIMIT_MS } from '../../src/resolvers/invocation';
@@ -42,6 +47,8 @@ export interface InvokeDeps {
   handler: ResolverHandler;
   world: FrameWorld;
   jira: JiraTarget;
+  /** The installation's storage and queue (the preview's Forge runtime); without, storage only and no queue. */
+  platform?: PlatformServices;
   timeoutMs?: number;
 }
 
@@ -90,6 +97,7 @@ export async function invokeResolver(
     consented: deps.world.hasConsented(request.frame.accountId),
     deadline: startedAt + limitMs,
     requests: [],
+    ...(deps.platform === undefined ? {} : { platform: deps.platform }),
   };
   let outcome: InvokeOutcome;
   try {

@@ -14,6 +14,8 @@ import { readSnapshotMeta } from '../snapshot/read';
 import { startJiraServer, type JiraServer } from '../jira-server/server';
 import { browserScript } from './browser-scripts';
 import { siteDirectory, snapshotDirectory, type PreviewBoard, type PreviewDirectory } from './directory';
+import type { LocalForgeRuntime } from '../forge-runtime/runtime';
+import { startBackgroundSync, type BackgroundSync } from './background-sync';
 import { acquireForgeRuntime } from './forge-runtime';
 import {
   DEFAULT_LOCAL_ID,
@@ -75,6 +77,10 @@ export interface PreviewServer {
   macroConfig(localId?: string): Record<string, unknown> | undefined;
   /** Every resolver invocation so far, oldest first (the last 500). */
   invocations(): InvocationRecord[];
+  /** The Forge runtime behind the UI: the sync's consumer and trigger, their invocations, storage and queue. */
+  runtime: LocalForgeRuntime;
+  /** Resolves once every sync job pushed so far (by views, "Refresh now", the hourly trigger) has run. */
+  syncSettled(): Promise<void>;
 }
 
 const APP_DIR = path.resolve(__dirname, '../..');
@@ -211,14 +217,17 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const log = options.log ?? (() => {});
   const manifest = await readPreviewManifest(appDir);
   // Over a snapshot the site stands still at the moment it was recorded: the resolvers' "now" is that moment (and
-  // runs on from there), so waits and idle days read as they did then, as in the CLI, not against today.
+  // runs on from there), so waits and idle days read as they did then, as in the CLI, not against today. The
+  // background sync and the local Jira server run on the same clock, so "Data as of" and the store agree with it.
+  const clock =
+    options.snapshotDir === undefined
+      ? SYSTEM_CLOCK
+      : clockFrom(Date.parse((await readSnapshotMeta(options.snapshotDir)).site.recordedAt));
   const handler =
     options.handler ??
     (options.snapshotDir === undefined
       ? (appHandler as ResolverHandler)
-      : (defineResolvers(
-          clockFrom(Date.parse((await readSnapshotMeta(options.snapshotDir)).site.recordedAt)),
-        ) as ResolverHandler));
+      : (defineResolvers(clock) as ResolverHandler));
 
   // Where Jira is, and who the page can view as.
   let jiraServer: JiraServer | undefined;
@@ -233,7 +242,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (options.jiraUrl) {
       jira = localJiraTarget(options.jiraUrl);
     } else {
-      jiraServer = await startJiraServer({ snapshotDir: options.snapshotDir, port: 0 });
+      jiraServer = await startJiraServer({ snapshotDir: options.snapshotDir, port: 0, now: clock.now });
       jira = localJiraTarget(jiraServer.url);
     }
   } else {
@@ -248,6 +257,25 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     appId: manifest.appId.replace(/^ari:cloud:ecosystem::app\//, ''),
     jiraContext: options.jiraContext ?? 'site',
   };
+  let background: BackgroundSync;
+  try {
+    background = await startBackgroundSync({
+      appDir,
+      clock,
+      jira,
+      resolver: handler,
+      installation: {
+        installationId: site.installationId,
+        cloudId: site.cloudId,
+        environmentId: site.environmentId,
+        jiraContext: site.jiraContext === 'workspace' ? 'workspace' : 'site',
+      },
+      log,
+    });
+  } catch (error) {
+    await jiraServer?.close();
+    throw error;
+  }
   const configs = new Map<string, Record<string, unknown>>();
   if (options.macroConfig) configs.set(DEFAULT_LOCAL_ID, options.macroConfig);
   const modals = new Map<string, unknown>();
@@ -315,8 +343,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const frame = frameOf(body.frame);
       const { outcome, record } = await invokeResolver(
         { frame, functionKey: body.functionKey, payload: body.payload ?? {} },
-        { handler, world, jira, timeoutMs: options.invocationTimeoutMs },
+        { handler, world, jira, platform: background.platform, timeoutMs: options.invocationTimeoutMs },
       );
+      // A view or "Refresh now" may have pushed a sync job: deliver it now rather than at the next look.
+      background.wake();
       records.push(record);
       if (records.length > MAX_RECORDS) records.splice(0, records.length - MAX_RECORDS);
       if (!outcome.ok)
@@ -396,6 +426,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     });
   } catch (error) {
     release();
+    await background.close();
     await jiraServer?.close();
     throw error;
   }
@@ -413,6 +444,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     },
     macroConfig: (localId = DEFAULT_LOCAL_ID) => configs.get(localId),
     invocations: () => [...records],
+    runtime: background.runtime,
+    syncSettled: () => background.settled(),
     close() {
       closed ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -420,6 +453,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
           server.closeAllConnections();
         });
         release();
+        await background.close();
         await jiraServer?.close();
       })();
       return closed;

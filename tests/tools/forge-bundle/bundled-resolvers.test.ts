@@ -96,6 +96,8 @@ describe.each<JiraForm>(['site', 'workspace'])('with a Jira %s context ARI in th
       const fromBundle = await preview('bundle', bundled, { jiraContext: form });
       const fromSource = await preview('source', sourceHandler as ResolverHandler, { jiraContext: form });
       for (const call of CALLS) {
+        // Each preview syncs what a view asked for in the background: both answer from the same point of it.
+        await Promise.all([fromBundle.syncSettled(), fromSource.syncSettled()]);
         const bundledAnswer = await invoke(fromBundle, frame, call.key, call.payload);
         const sourceAnswer = await invoke(fromSource, frame, call.key, call.payload);
         // A failure names the context and the key that broke.

@@ -177,7 +177,7 @@ describe('push and delivery', () => {
     expect(calls).toEqual([{ payload: { issue: 'PAY-1' }, jobId, accountId: undefined }]);
   });
 
-  test('an invocation without a runtime (the preview) has no queue, and says so', async () => {
+  test('an invocation without a runtime has no queue, and says so', async () => {
     const release = acquireForgeRuntime();
     try {
       const push = runInInvocation(previewInvocation('preview-installation'), () => queue.push({ body: {} }));

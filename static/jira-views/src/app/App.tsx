@@ -9,6 +9,7 @@ import type { AnalysisWindow } from '../../../../src/ownership/config';
 import { useResolver } from '../../../shared/invoke';
 import { progressText, useElapsedSeconds } from '../../../shared/progress';
 import { DataGapsNotice, ErrorState, LoadingState } from '../../../shared/states';
+import { Freshness } from '../../../shared/sync';
 import { AcceptanceView } from '../acceptance/AcceptanceView';
 import { BandwidthView } from '../bandwidth/BandwidthView';
 import { OverTimeView } from '../over-time/OverTimeView';
@@ -152,9 +153,6 @@ function Views({ context }: { context: JiraViewContext }) {
           </div>
         ) : null}
         <WindowPicker value={window} onChange={setWindow} />
-        <Button onClick={reload} isDisabled={state.status === 'loading'}>
-          Refresh
-        </Button>
       </div>
 
       {state.status === 'loading' ? <LoadingState label={progressText(scopeName, seconds)} /> : null}
@@ -167,6 +165,11 @@ function Views({ context }: { context: JiraViewContext }) {
           data-window-from={result.window.from ?? ''}
           data-loading={state.status === 'loading' ? 'true' : 'false'}
         >
+          {result.served === undefined ? null : (
+            <p className="jv-note">
+              <Freshness served={result.served} onUpdated={reload} />
+            </p>
+          )}
           {result.window.note ? <p className="jv-note">{result.window.note}</p> : null}
           <HowCalculated settings={result.settings} />
           {result.completeness.complete ? null : (

@@ -1,14 +1,15 @@
 // The macro on the page: loads the map for the saved configuration and shows it with everything around it — when
-// it was read and a Refresh button, what data is missing, the warnings and the split advice, the map, the
+// its data is from and "Refresh now", what data is missing, the warnings and the split advice, the map, the
 // evidence of the letter the viewer opened, and the ownership over time below it. Every other outcome gets its
 // own state (loading, empty, errors).
 import Button from '@atlaskit/button/default/button';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { TEAM_ID, type AnalysisResult } from '../../../../src/contract/analysis';
-import { formatDate, formatDateTime } from '../../../shared/format';
+import { formatDate } from '../../../shared/format';
 import { useResolver } from '../../../shared/invoke';
 import { progressText, scopeText, useElapsedSeconds } from '../../../shared/progress';
 import { DataGapsNotice, EmptyState, ErrorState, LoadingState } from '../../../shared/states';
+import { Freshness } from '../../../shared/sync';
 import { settingProblem } from '../config/field-labels';
 import { NotConfigured } from '../NotConfigured';
 import { EvidencePanel } from './EvidencePanel';
@@ -34,32 +35,24 @@ function scopeLabel(result: AnalysisResult): string {
   return parts.length === 0 ? 'No scope' : parts.join(', ');
 }
 
-function Header({
-  result,
-  refreshing,
-  onRefresh,
-}: {
-  result: AnalysisResult | undefined;
-  refreshing: boolean;
-  onRefresh: () => void;
-}) {
+function Header({ result, onUpdated }: { result: AnalysisResult | undefined; onUpdated: () => void }) {
   return (
     <header className="map-header">
       <div className="map-title">
         <h2>PM/PO ownership map</h2>
         {result ? (
           <p className="subtle">
-            {scopeLabel(result)} · {windowLabel(result.window, formatDate)} ·{' '}
-            <span data-testid="last-refreshed">
-              Last refreshed <time dateTime={result.generatedAt}>{formatDateTime(result.generatedAt)}</time>
-            </span>
+            {scopeLabel(result)} · {windowLabel(result.window, formatDate)}
+            {result.served === undefined ? null : (
+              <>
+                {' · '}
+                <Freshness served={result.served} onUpdated={onUpdated} />
+              </>
+            )}
           </p>
         ) : null}
         {result ? <HowCalculated settings={result.settings} /> : null}
       </div>
-      <Button onClick={onRefresh} isLoading={refreshing} isDisabled={refreshing}>
-        Refresh
-      </Button>
     </header>
   );
 }
@@ -227,14 +220,13 @@ export function OwnershipMapView({
 }) {
   const { state, reload } = useResolver('getOwnershipMap', {});
   const result = state.status === 'ok' ? state.data : state.status === 'loading' ? state.previous : undefined;
-  const refreshing = state.status === 'loading';
-  const seconds = useElapsedSeconds(refreshing);
+  const seconds = useElapsedSeconds(state.status === 'loading');
 
   if (state.status === 'error' && state.error.code === 'not-configured') return <NotConfigured />;
 
   return (
     <div className="map-view" data-state={state.status === 'ok' ? 'map' : undefined}>
-      <Header result={result} refreshing={refreshing} onRefresh={reload} />
+      <Header result={result} onUpdated={reload} />
       {state.status === 'error' ? (
         <ErrorState error={state.error} onRetry={reload} describeField={settingProblem} />
       ) : result === undefined ? (
