@@ -14,6 +14,8 @@ export const REFRESH_PATIENCE_MS = 3 * 60_000;
 
 /** "Data as of 10:42 · refreshes hourly", or for a scope not stored yet, when it was read live. */
 export function servedText(served: Served, moment: (iso: string) => string): string {
+  if (served.from === 'store' && served.updating === true)
+    return `Data as of ${moment(served.asOf)} · a newer map is being prepared`;
   return served.from === 'store'
     ? `Data as of ${moment(served.asOf)} · refreshes hourly`
     : `Read live from Jira at ${moment(served.asOf)} · the app is storing this scope for faster views`;

@@ -103,6 +103,12 @@ function refreshWords(state: RefreshState): string | null {
  */
 export function Freshness({ served, onUpdated }: { served: Served; onUpdated: () => void }) {
   const { state, start } = useRefreshNow(onUpdated);
+  // The previous map is shown while the newer one is prepared in the background: ask again until it is there.
+  useEffect(() => {
+    if (served.updating !== true) return undefined;
+    const timer = setTimeout(onUpdated, POLL_INTERVAL_MS);
+    return () => clearTimeout(timer);
+  }, [served, onUpdated]);
   const busy = state.kind === 'asking' || state.kind === 'waiting';
   const words = refreshWords(state);
   const problems =

@@ -89,3 +89,9 @@ test('the first read per project: counts, a share where Jira gave a total, and w
   );
   expect(everyProjectStored(synced(undefined, undefined))).toBe(true);
 });
+
+it('says when a newer map is being prepared in the background', () => {
+  expect(servedText({ from: 'store', asOf: '2026-11-16T09:00:00.000Z', updating: true }, () => '09:00')).toBe(
+    'Data as of 09:00 · a newer map is being prepared',
+  );
+});
