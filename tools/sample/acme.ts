@@ -5,7 +5,7 @@ import { utc } from './calendar';
 import { poRunsSquad, poWithoutAcceptance, pmRunsSquad } from './habits';
 import { AUTOMATION_FOR_JIRA, cloudAccountId, person, type Person } from './people';
 import { buildSite, type Generated } from './site';
-import type { ProjectSpec, SiteSpec } from './spec';
+import type { ProjectSpec, SecurityLevelSpec, SiteSpec } from './spec';
 
 /** Where the committed sample lives; `npm run sample:generate` rewrites it. */
 export const ACME_SAMPLE_DIR = path.resolve(__dirname, '../../samples/acme');
@@ -48,6 +48,15 @@ const rafael = srch[0] as Person;
 const mei = srch[1] as Person;
 /** The deploy rule that closes CHK tasks on merge was switched off while Priya was away. */
 const deployRule: Person = { ...AUTOMATION_FOR_JIRA, away: [PRIYA_AWAY] };
+
+/** The one issue security level of the site; everyone holds it except Victor and Nadia. */
+export const SECURITY_FIXES: SecurityLevelSpec = {
+  id: '10100',
+  name: 'Security fixes',
+  description: 'Vulnerability fixes, seen only by the people who may know of them before release.',
+};
+/** The one secured issue: a SRCH story with a few histories and an acceptance, hidden from Victor. */
+export const SECURED_ISSUE_KEY = 'SRCH-57';
 
 /** The cast, by role, for tests and the README. */
 export const ACME_CAST = {
@@ -148,6 +157,9 @@ export function acmeSpec(): SiteSpec {
   const permissions = new Map<Person, string[]>(people.map((p) => [p, everything]));
   permissions.set(victor, ['SRCH']);
   permissions.set(nadia, []);
+  const securityLevels = new Map<Person, string[]>(
+    people.filter((p) => p !== victor && p !== nadia).map((p) => [p, [SECURITY_FIXES.id]]),
+  );
   return {
     seed: ACME_SEED,
     baseUrl: 'https://acme.atlassian.net',
@@ -212,10 +224,12 @@ export function acmeSpec(): SiteSpec {
     ],
     people,
     permissions,
+    securityLevels,
     scenarios: {
       slippingEpic: { project: 'CHK', slips: 3 },
       staleEpic: { project: 'PAY', lastEditBefore: utc('2026-07-24T00:00:00Z') },
       acceptedAfterSprint: { project: 'CHK', sprintOrdinal: 8 },
+      securedIssue: { key: SECURED_ISSUE_KEY, level: SECURITY_FIXES },
     },
   };
 }

@@ -338,6 +338,8 @@ export function renderIssue(
     };
   };
   const creator = userJson(sim.initial.creator);
+  const secured =
+    spec.scenarios.securedIssue?.key === plan.key ? spec.scenarios.securedIssue.level : undefined;
   const fields = {
     statuscategorychangedate: jiraTime(state.statusChangedAt),
     issuetype: issueTypeJson(base, sim.type),
@@ -385,6 +387,8 @@ export function renderIssue(
       total: comments.length,
       startAt: 0,
     },
+    // Last, so that adding the scenario left every other field of the sample where it was.
+    ...(secured ? { security: { self: `${base}/rest/api/3/securitylevel/${secured.id}`, ...secured } } : {}),
   };
   const issue: JiraIssue = {
     expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',

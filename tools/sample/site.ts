@@ -14,7 +14,7 @@ import { glance, type IssueGlance } from './timeline';
 
 /** permissions.json of a snapshot. */
 export interface PermissionsFile {
-  accounts: Record<string, { displayName: string; projects: string[] }>;
+  accounts: Record<string, { displayName: string; projects: string[]; securityLevels?: string[] }>;
 }
 
 export interface Generated {
@@ -98,10 +98,13 @@ export function buildSite(spec: SiteSpec): Generated {
   const permissions: PermissionsFile | null = spec.permissions
     ? {
         accounts: Object.fromEntries(
-          [...spec.permissions].map(([p, projects]) => [
-            p.accountId,
-            { displayName: p.displayName, projects },
-          ]),
+          [...spec.permissions].map(([p, projects]) => {
+            const securityLevels = spec.securityLevels?.get(p);
+            return [
+              p.accountId,
+              { displayName: p.displayName, projects, ...(securityLevels ? { securityLevels } : {}) },
+            ];
+          }),
         ),
       }
     : null;

@@ -100,7 +100,14 @@ export interface SquadSpec {
   typeMix: { Story: number; Task: number; Bug: number };
 }
 
-/** Special stories a sample tells; each names the project it happens in. */
+/** An issue security level (Jira's `fields.security`). */
+export interface SecurityLevelSpec {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** Special stories a sample tells; each names the project (or the issue) it happens in. */
 export interface Scenarios {
   /** An epic whose target end (and due date) moves later this many times. */
   slippingEpic?: { project: string; slips: number };
@@ -108,6 +115,8 @@ export interface Scenarios {
   staleEpic?: { project: string; lastEditBefore: number };
   /** An issue left in its closed sprint and accepted after the sprint was completed. */
   acceptedAfterSprint?: { project: string; sprintOrdinal: number };
+  /** An issue with a security level: only the accounts that hold the level (securityLevels) may see it. */
+  securedIssue?: { key: string; level: SecurityLevelSpec };
 }
 
 export interface SiteSpec {
@@ -125,6 +134,8 @@ export interface SiteSpec {
   people: Person[];
   /** Projects each account may browse; absent = no permissions.json (everyone browses everything). */
   permissions?: Map<Person, string[]>;
+  /** Security level ids each account holds, for permissions.json; an account absent holds none. */
+  securityLevels?: Map<Person, string[]>;
   scenarios: Scenarios;
   /** Pad each issue with rank and description edits up to this many histories (benchmarks). */
   historiesPerIssue?: number;

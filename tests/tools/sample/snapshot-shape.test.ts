@@ -266,4 +266,23 @@ describe('acme sample files', () => {
     expect(others).toHaveLength(27);
     for (const a of others) expect(a.projects).toEqual(['CHK', 'PAY', 'SRCH']);
   });
+
+  test('security: SRCH-57 alone has the "Security fixes" level, held by everyone except Victor and Nadia', () => {
+    const secured = issues.filter((issue) => issue.fields.security != null);
+    expect(
+      secured.map((issue) => [issue.key, issue.fields.security?.id, issue.fields.security?.name]),
+    ).toEqual([['SRCH-57', '10100', 'Security fixes']]);
+    // README: a story with a few histories and an acceptance.
+    const srch57 = secured[0] as JiraIssue;
+    expect([
+      srch57.fields.issuetype.name,
+      srch57.fields.status.name,
+      srch57.changelog?.histories.length,
+    ]).toEqual(['Story', 'Done', 8]);
+    const accounts = SnapshotPermissionsSchema.parse(read('permissions.json')).accounts;
+    const withoutLevel = Object.values(accounts)
+      .filter((a) => !(a.securityLevels ?? []).includes('10100'))
+      .map((a) => a.displayName);
+    expect(withoutLevel).toEqual(['Victor Vance', 'Nadia Novak']);
+  });
 });

@@ -1,7 +1,12 @@
 // The snapshot reader: real samples read whole; bad files are reported by file and line in plain words.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readSnapshot, snapshotToSiteData, SnapshotError } from '../../../tools/snapshot/read';
+import {
+  readSnapshot,
+  SITE_ADMIN_ACCOUNT_ID,
+  snapshotToSiteData,
+  SnapshotError,
+} from '../../../tools/snapshot/read';
 import {
   goraParts,
   removeTempSnapshots,
@@ -299,5 +304,34 @@ describe('snapshotToSiteData', () => {
     expect(asStranger.gaps.map((g) => g.project)).toEqual(['GORA', 'TEZ']);
     const asAdmin = snapshotToSiteData(snapshot);
     expect(asAdmin.issues).toHaveLength(parts.issues.length + tez.length);
+  });
+
+  it('leaves out, for an account without its security level, an issue that has one, with no gap', async () => {
+    const parts = await goraParts();
+    const [secured, ...others] = parts.issues;
+    if (secured === undefined) throw new Error('GORA has no issue');
+    secured.fields.security = { id: '10100', name: 'Security fixes' };
+    const dir = await writeTempSnapshot({
+      ...parts,
+      permissions: {
+        accounts: {
+          alice: { projects: ['GORA'] },
+          carol: { projects: ['GORA'], securityLevels: ['10100'] },
+          // A level without the project shows nothing of it.
+          dave: { projects: [], securityLevels: ['10100'] },
+        },
+      },
+    });
+    const snapshot = await readSnapshot(dir);
+    expect(snapshot.permissions?.accounts.carol?.securityLevels).toEqual(['10100']);
+    expect(snapshot.issues[0]?.fields.security).toEqual({ id: '10100', name: 'Security fixes' });
+    const keys = (accountId?: string) => snapshotToSiteData(snapshot, { accountId }).issues.map((i) => i.key);
+    const everyKey = parts.issues.map((i) => i.key);
+    expect(keys('alice')).toEqual(others.map((i) => i.key));
+    expect(snapshotToSiteData(snapshot, { accountId: 'alice' }).gaps).toEqual([]);
+    expect(keys('carol')).toEqual(everyKey);
+    expect(keys('dave')).toEqual([]);
+    expect(keys(SITE_ADMIN_ACCOUNT_ID)).toEqual(everyKey);
+    expect(keys()).toEqual(everyKey);
   });
 });
