@@ -147,6 +147,11 @@ export const ResultBoardSchema = z.object({
       key: RowKeySchema,
       accountableId: z.string().nullable(),
       ...rowOwner,
+      /**
+       * The owner's cell on this board, with the events behind it (what a "by squad" cell opens); null when the
+       * row has no clear owner there. Only the owner's: the other letters of a board carry no evidence.
+       */
+      ownerCell: ResultCellSchema.nullable(),
       cells: z.array(z.object({ personId: z.string(), letter: RaciLetter, share })),
     }),
   ),
