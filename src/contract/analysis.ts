@@ -103,10 +103,13 @@ export const RowOwnerSchema = z.object({
 });
 export type RowOwner = z.infer<typeof RowOwnerSchema>;
 
+/** A row's ownerText when nobody acted on it at all (as opposed to "No clear owner: …"). */
+export const NO_ACTIVITY_TEXT = 'No activity';
+
 const rowOwner = {
   /** null: no clear owner (nobody reaches the accountable share) or no activity. */
   owner: RowOwnerSchema.nullable(),
-  /** The owner in words: "Owner: Priya Raman, 87 % · 231 events", or "No clear owner (largest share 29 %)". */
+  /** The owner in words: "Owner: Priya Raman, 87 % · 231 events", "No clear owner: …", or NO_ACTIVITY_TEXT. */
   ownerText: z.string(),
 };
 
