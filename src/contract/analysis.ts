@@ -103,10 +103,13 @@ export const RowOwnerSchema = z.object({
 });
 export type RowOwner = z.infer<typeof RowOwnerSchema>;
 
+/** A row's ownerText when nobody acted on it at all (as opposed to "No clear owner: …"). */
+export const NO_ACTIVITY_TEXT = 'No activity';
+
 const rowOwner = {
   /** null: no clear owner (nobody reaches the accountable share) or no activity. */
   owner: RowOwnerSchema.nullable(),
-  /** The owner in words: "Owner: Priya Raman, 87 % · 231 events", or "No clear owner (largest share 29 %)". */
+  /** The owner in words: "Owner: Priya Raman, 87 % · 231 events", "No clear owner: …", or NO_ACTIVITY_TEXT. */
   ownerText: z.string(),
 };
 
@@ -147,6 +150,11 @@ export const ResultBoardSchema = z.object({
       key: RowKeySchema,
       accountableId: z.string().nullable(),
       ...rowOwner,
+      /**
+       * The owner's cell on this board, with the events behind it (what a "by squad" cell opens); null when the
+       * row has no clear owner there. Only the owner's: the other letters of a board carry no evidence.
+       */
+      ownerCell: ResultCellSchema.nullable(),
       cells: z.array(z.object({ personId: z.string(), letter: RaciLetter, share })),
     }),
   ),

@@ -860,6 +860,13 @@ describe('acme: the map readable in ten seconds (DOMAIN.md "Columns of the map",
           owner: alone.owner,
           text: alone.ownerText,
         });
+        // The cell a "by squad" owner opens is the owner's letter of the board's own map, evidence and all.
+        const aloneCell = alone.cells.find((c) => c.letter === 'A') ?? null;
+        expect({ boardId, row: row.key, cell: row.ownerCell }).toEqual({
+          boardId,
+          row: row.key,
+          cell: aloneCell,
+        });
       }
     }
   });

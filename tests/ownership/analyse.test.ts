@@ -147,6 +147,58 @@ describe('analyse', () => {
     expect(r.boards[0]?.rows.find((row) => row.key === 'acceptance')?.accountableId).toBe('otto');
   });
 
+  it("opens each board's owner with the events on that board only; a folded owner opens their column's cell", () => {
+    // Two squads: Otto accepts P's work, Pam accepts Q's (and two of P's); Dev d1 builds almost all of Q.
+    const s = new SiteBuilder().board(1, 'P board', 'P').board(2, 'Q board', 'Q');
+    for (let i = 1; i <= 10; i++) {
+      s.issue(`P-${i}`, { created: '2026-02-10', by: otto }).change(
+        '2026-03-06',
+        i <= 2 ? pam : otto,
+        item.status('Done'),
+      );
+    }
+    for (let i = 1; i <= 5; i++) {
+      s.issue(`Q-${i}`, { created: '2026-02-10', by: pam })
+        .change('2026-03-03', i === 5 ? (devs[1] ?? null) : (devs[0] ?? null), item.status('In Progress'))
+        .change('2026-03-06', pam, item.status('Done'));
+    }
+    const r = analyse(s.build(), config({ scope: { projects: ['P', 'Q'] } }), NOW);
+    const boardRow = (boardId: number, key: string) =>
+      r.boards.find((b) => b.id === boardId)?.rows.find((row) => row.key === key);
+
+    const otto1 = boardRow(1, 'acceptance')?.ownerCell;
+    expect(otto1).toMatchObject({
+      personId: 'otto',
+      letter: 'A',
+      share: 0.8,
+      eventCount: 8,
+      evidenceTotal: 8,
+    });
+    expect(otto1?.evidence.map((e) => e.issueKey).sort()).toEqual(
+      ['P-10', 'P-3', 'P-4', 'P-5', 'P-6', 'P-7', 'P-8', 'P-9'].sort(),
+    );
+    // Pam's 7 acceptances over the site; on Q's board only Q's 5, and the issue set names Q's issues only.
+    expect(
+      r.rows.find((row) => row.key === 'acceptance')?.cells.find((c) => c.personId === 'pam'),
+    ).toMatchObject({ eventCount: 7 });
+    const pam2 = boardRow(2, 'acceptance')?.ownerCell;
+    expect(pam2).toMatchObject({ personId: 'pam', letter: 'A', share: 1, eventCount: 5 });
+    expect(new Set(pam2?.evidence.map((e) => e.issueKey))).toEqual(
+      new Set(['Q-1', 'Q-2', 'Q-3', 'Q-4', 'Q-5']),
+    );
+    expect(pam2?.issues).toEqual({ jql: 'key in (Q-1, Q-2, Q-3, Q-4, Q-5)', issueCount: 5, complete: true });
+    // The board row's owner and its cell agree.
+    expect(boardRow(2, 'acceptance')?.owner).toEqual({ personId: 'pam', share: 1, eventCount: 5 });
+
+    // Q's delivery is d1's (80 %), who folds into Team: the cell is the Team's, with its members' events.
+    const delivery = boardRow(2, 'delivery');
+    expect(delivery?.owner?.personId).toBe(TEAM_ID);
+    expect(delivery?.ownerCell).toMatchObject({ personId: TEAM_ID, letter: 'A', members: 2, eventCount: 5 });
+    expect(delivery?.ownerCell?.memberIds).toEqual(['d1', 'd2']);
+    // No owner, no cell.
+    expect(boardRow(1, 'delivery')?.ownerCell).toBeNull();
+  });
+
   it('says when the data is incomplete', () => {
     const data = site();
     data.gaps.push({ kind: 'no-access', message: 'You cannot browse project Q.', project: 'Q' });

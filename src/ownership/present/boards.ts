@@ -1,5 +1,6 @@
-// Per-board (squad) RACI for the wire: letters A, R and C with shares, each row's owner (the "by squad" view), and
-// people without a column of their own on that board folded into Team and Others as a board-scoped map folds them.
+// Per-board (squad) RACI for the wire: letters A, R and C with shares, each row's owner and the evidence behind
+// the owner's letter (the "by squad" view), and people without a column of their own on that board folded into
+// Team and Others as a board-scoped map folds them.
 import type { AnalysisResult } from '../../contract/analysis';
 import type { FoldedGroup } from '../columns';
 import type { BoardInfo, RaciMap } from '../model';
@@ -7,7 +8,7 @@ import { ROWS } from '../rows';
 import { share4 } from './numbers';
 import type { OwnerNames } from './owner';
 import { rowOwner } from './owner';
-import { groupIdOf } from './rows';
+import { groupIdOf, ownerCellOf } from './rows';
 
 type ResultBoard = AnalysisResult['boards'][number];
 type BoardCell = ResultBoard['rows'][number]['cells'][number];
@@ -61,6 +62,7 @@ export function presentBoards(
         key: def.key,
         accountableId: row.accountableId === null ? null : shownId(row.accountableId),
         ...rowOwner(row, accountableShare, { shownId, nameOf: folding.nameOf }),
+        ownerCell: ownerCellOf(row, fold),
         cells,
       };
     });

@@ -1,6 +1,6 @@
 // Each row states its owner in words (issue 13: a product lead reads "Owner: Priya Raman, 87 % · 231 events"
 // without decoding a grid), for the whole map and for each board (the "by squad" view).
-import type { RowOwner } from '../../contract/analysis';
+import { NO_ACTIVITY_TEXT, type RowOwner } from '../../contract/analysis';
 import type { RaciRow } from '../model';
 import { percent, percentBelow, plural } from '../warnings/wording';
 import { share4 } from './numbers';
@@ -27,7 +27,7 @@ export function rowOwner(
   }
   // Cells are sorted by share: the first is the largest, and a share under the threshold never reads as it.
   const top = row.cells[0];
-  if (top === undefined || top.weight <= 0) return { owner: null, ownerText: 'No activity' };
+  if (top === undefined || top.weight <= 0) return { owner: null, ownerText: NO_ACTIVITY_TEXT };
   return {
     owner: null,
     ownerText:

@@ -9,7 +9,7 @@ import {
 } from '../../contract/analysis';
 import type { FoldedGroup } from '../columns';
 import { EVIDENCE_CAP } from '../evidence';
-import type { RaciCell, RaciMap } from '../model';
+import type { RaciCell, RaciMap, RaciRow } from '../model';
 import { ROWS } from '../rows';
 import { CellEvidence, cellEvidence, issueSet, wireEvidence } from './cell-evidence';
 import { round2, share4 } from './numbers';
@@ -92,6 +92,27 @@ export function groupIdOf(fold: FoldedGroup): string {
 }
 
 /**
+ * The cell of a row's owner as the map shows it: the person's own, or their folded column's (every member's
+ * figures and evidence, as presentRows draws it); null without an owner. A board's "by squad" cell opens it.
+ */
+export function ownerCellOf(row: RaciRow, fold: (personId: string) => FoldedGroup | null): ResultCell | null {
+  const accountableId = row.accountableId;
+  if (accountableId === null) return null;
+  const group = fold(accountableId);
+  if (group === null) {
+    const cell = row.cells.find((c) => c.personId === accountableId);
+    return cell === undefined ? null : cellOf(accountableId, cell, evidenceOf(cell));
+  }
+  const members = row.cells.filter((c) => fold(c.personId) === group);
+  return groupCell(groupIdOf(group), members, members.map(evidenceOf));
+}
+
+/** A cell's evidence: gathered during the tally (overall map), else read from its events (a board's cells). */
+function evidenceOf(cell: RaciCell): CellEvidence {
+  return cell.evidence ?? cellEvidence(cell.events ?? []);
+}
+
+/**
  * `raci` cells must carry their events (computeRaci sets them). `fold` says which people are folded into which
  * column (null: their own column; delivery people asked to be shown individually included).
  */
@@ -111,7 +132,7 @@ export function presentRows(
     // The union of the cells' issues, unless computeRaciMaps counted it already.
     const issues = row.issueCount === undefined ? new Set<string>() : null;
     for (const cell of row.cells) {
-      const evidence = cell.evidence ?? cellEvidence(cell.events ?? []);
+      const evidence = evidenceOf(cell);
       if (issues !== null) for (const key of evidence.issues.keys()) issues.add(key);
       const group = fold(cell.personId);
       if (group === null) {

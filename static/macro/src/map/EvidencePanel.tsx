@@ -1,5 +1,6 @@
-// The evidence behind one letter of the map: who, which letter of which row, the share, the most recent events
-// (each linking to its issue), how many more there are, and one link that opens every issue in Jira's search.
+// The evidence behind one letter of the map (by person, or a squad's owner): who, which letter of which row (on
+// which board), the share, the most recent events (each linking to its issue), how many more there are, and one
+// link that opens every issue in Jira's search.
 import type { ResultCell } from '../../../../src/contract/analysis';
 import { percent } from '../../../shared/format';
 import { JiraLink, jqlUrl } from '../../../shared/jira-links';
@@ -9,12 +10,15 @@ import { LETTER_MEANING } from './map-model';
 export function EvidencePanel({
   personName,
   rowLabel,
+  boardLabel,
   cell,
   siteUrl,
   onClose,
 }: {
   personName: string;
   rowLabel: string;
+  /** The squad the letter is on ("CHK"), for a cell of the map by squad; absent for the whole scope's map. */
+  boardLabel?: string;
   cell: ResultCell;
   siteUrl: string;
   onClose: () => void;
@@ -28,11 +32,13 @@ export function EvidencePanel({
       title={
         <>
           Why {personName} is {cell.letter} ({LETTER_MEANING[cell.letter]}) for “{rowLabel}”
+          {boardLabel === undefined ? null : ` on ${boardLabel}`}
         </>
       }
       summary={
         <>
-          {percent(cell.share)} of this row&apos;s activity · {cell.eventCount}{' '}
+          {percent(cell.share)} of this row&apos;s activity
+          {boardLabel === undefined ? '' : ` on ${boardLabel}`} · {cell.eventCount}{' '}
           {cell.eventCount === 1 ? 'event' : 'events'}
           {cell.members !== undefined
             ? ` by ${cell.members} ${cell.members === 1 ? 'person' : 'people'}`

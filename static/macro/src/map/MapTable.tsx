@@ -1,13 +1,13 @@
 // The ownership map itself: responsibilities as rows (strategic, tactical, then delivery apart; declared rows after
 // the inferred ones, drawn dashed), people as columns, a R/A/C/I letter per cell. Each inferred letter is a button
-// that opens its evidence; the share is in its tooltip and in its accessible name. The grid is one Tab stop: arrow
-// keys (Home, End, Ctrl+Home, Ctrl+End) move between its cells, Tab leaves it. The open warning's rows and cells
-// are marked.
+// that opens its evidence; the share is in its tooltip and in its accessible name. The grid is one Tab stop
+// (roving-grid.ts): arrow keys move between its cells, Tab leaves it. The open warning's rows and cells are marked.
 import Lozenge from '@atlaskit/lozenge';
 import Tooltip from '@atlaskit/tooltip';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import { percent } from '../../../shared/format';
 import { PersonHeader } from './PersonHeader';
+import { useRovingGrid } from './roving-grid';
 import {
   LETTER_MEANING,
   cellKey,
@@ -144,38 +144,6 @@ function RowHeader({ row, highlighted }: { row: MapRow; highlighted: boolean }) 
   );
 }
 
-/** The element that takes focus for a cell: its letter, or the cell itself when it is empty. */
-function focusTarget(table: HTMLElement, rowId: string, columnId: string): HTMLElement | null {
-  const td = table.querySelector<HTMLElement>(`td[data-cell="${CSS.escape(cellKey(rowId, columnId))}"]`);
-  return td?.querySelector<HTMLElement>('[data-letter]') ?? td ?? null;
-}
-
-/** Where an arrow key goes from (row, column) in a grid of `rows` × `columns`; null for any other key. */
-function moved(
-  event: KeyboardEvent,
-  at: { row: number; column: number },
-  rows: number,
-  columns: number,
-): { row: number; column: number } | null {
-  const clamp = (n: number, size: number) => Math.max(0, Math.min(size - 1, n));
-  switch (event.key) {
-    case 'ArrowRight':
-      return { row: at.row, column: clamp(at.column + 1, columns) };
-    case 'ArrowLeft':
-      return { row: at.row, column: clamp(at.column - 1, columns) };
-    case 'ArrowDown':
-      return { row: clamp(at.row + 1, rows), column: at.column };
-    case 'ArrowUp':
-      return { row: clamp(at.row - 1, rows), column: at.column };
-    case 'Home':
-      return { row: event.ctrlKey ? 0 : at.row, column: 0 };
-    case 'End':
-      return { row: event.ctrlKey ? rows - 1 : at.row, column: columns - 1 };
-    default:
-      return null;
-  }
-}
-
 export function MapTable({
   columns,
   groups,
@@ -191,15 +159,9 @@ export function MapTable({
   onSelect: (ref: CellRef) => void;
 }) {
   const rows = groups.flatMap((group) => group.rows);
-  // The roving tab stop: the cell last focused (the first one to begin with).
-  const [active, setActive] = useState<CellRef | null>(null);
-  const activeRow = Math.max(
-    0,
-    rows.findIndex((row) => row.id === active?.rowId),
-  );
-  const activeColumn = Math.max(
-    0,
-    columns.findIndex((column) => column.id === active?.personId),
+  const grid = useRovingGrid(
+    rows.map((row) => row.id),
+    columns.map((column) => column.id),
   );
   const highlightedCells = new Set(highlight?.cells ?? []);
   const highlightedRows = new Set(highlight?.rows ?? []);
@@ -211,38 +173,9 @@ export function MapTable({
     first?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [highlight]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('td[data-cell]');
-    if (cell === null) return;
-    const [rowId, columnId] = (cell.dataset.cell ?? '').split('|');
-    const at = {
-      row: rows.findIndex((row) => row.id === rowId),
-      column: columns.findIndex((column) => column.id === columnId),
-    };
-    if (at.row < 0 || at.column < 0) return;
-    const next = moved(event, at, rows.length, columns.length);
-    if (next === null) return;
-    event.preventDefault();
-    const ref = { rowId: rows[next.row]!.id, personId: columns[next.column]!.id };
-    setActive(ref);
-    focusTarget(event.currentTarget, ref.rowId, ref.personId)?.focus();
-  };
-
   return (
     <div className="map-scroll" role="region" aria-label="Ownership map (scrolls sideways)">
-      <table
-        className="map"
-        data-testid="ownership-map"
-        aria-describedby="map-keys"
-        onKeyDown={onKeyDown}
-        onFocus={(event) => {
-          // A click or Tab into a cell makes it the tab stop, so Tab back into the grid returns there.
-          const cell = (event.target as HTMLElement).closest<HTMLElement>('td[data-cell]');
-          const [rowId, personId] = (cell?.dataset.cell ?? '').split('|');
-          if (rowId && personId && (rowId !== active?.rowId || personId !== active.personId))
-            setActive({ rowId, personId });
-        }}
-      >
+      <table className="map" data-testid="ownership-map" aria-describedby="map-keys" {...grid.handlers}>
         <caption className="visually-hidden">
           Who holds each product responsibility: A accountable, R responsible, C consulted, I informed.
           <span id="map-keys"> Arrow keys move between cells; Tab leaves the map.</span>
@@ -270,7 +203,7 @@ export function MapTable({
             {group.rows.map((row) => (
               <tr key={row.id} className={row.declared ? 'row declared' : 'row'} data-row={row.id}>
                 <RowHeader row={row} highlighted={highlightedRows.has(row.id)} />
-                {columns.map((column, columnIndex) => (
+                {columns.map((column) => (
                   <LetterCell
                     key={column.id}
                     row={row}
@@ -281,7 +214,7 @@ export function MapTable({
                       highlightedCells.has(cellKey(row.id, column.id)) ||
                       (highlightedCells.size === 0 && highlightedRows.has(row.id))
                     }
-                    tabIndex={row.id === rows[activeRow]?.id && columnIndex === activeColumn ? 0 : -1}
+                    tabIndex={grid.tabIndexOf(row.id, column.id)}
                     onSelect={onSelect}
                   />
                 ))}

@@ -3,8 +3,9 @@
 // evidence of the letter the viewer opened, and the ownership over time below it. Every other outcome gets its
 // own state (loading, empty, errors).
 import Button from '@atlaskit/button/default/button';
+import ButtonGroup from '@atlaskit/button/button-group';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { TEAM_ID, type AnalysisResult } from '../../../../src/contract/analysis';
+import type { AnalysisResult } from '../../../../src/contract/analysis';
 import { formatDate } from '../../../shared/format';
 import { useResolver } from '../../../shared/invoke';
 import { progressText, scopeText, useElapsedSeconds } from '../../../shared/progress';
@@ -19,12 +20,16 @@ import {
   hasActivity,
   mapColumns,
   mapGroups,
+  squadGrid,
+  squadLabel,
   warningTarget,
   warningsBySeverity,
   windowLabel,
 } from './map-model';
 import { OverTimeStrip } from './OverTimeStrip';
 import { changeByKey } from './over-time-model';
+import { useSessionChoice } from './session-choice';
+import { SquadTable, type SquadRef } from './SquadTable';
 import { Advice, Warnings } from './Warnings';
 import { HowCalculated } from '../../../shared/how-calculated';
 
@@ -90,6 +95,80 @@ function Legend({ showInformed, onToggle }: { showInformed: boolean; onToggle: (
   );
 }
 
+const VIEWS = ['person', 'squad'] as const;
+type MapViewKind = (typeof VIEWS)[number];
+const VIEW_LABEL: Record<MapViewKind, string> = { person: 'By person', squad: 'By squad' };
+
+/** By person (responsibilities × people) or by squad (responsibilities × boards); the choice is announced. */
+function ViewToggle({ view, onChange }: { view: MapViewKind; onChange: (view: MapViewKind) => void }) {
+  return (
+    <div className="map-views">
+      <ButtonGroup label="Show the map">
+        {VIEWS.map((kind) => (
+          <Button
+            key={kind}
+            spacing="compact"
+            isSelected={kind === view}
+            aria-pressed={kind === view}
+            data-view={kind}
+            onClick={() => onChange(kind)}
+          >
+            {VIEW_LABEL[kind]}
+          </Button>
+        ))}
+      </ButtonGroup>
+      <span className="visually-hidden" role="status">
+        {view === 'squad'
+          ? 'Showing the map by squad: responsibilities by board.'
+          : 'Showing the map by person: responsibilities by person.'}
+      </span>
+    </div>
+  );
+}
+
+/** A letter opened for its evidence: a cell of the map by person, or a squad's owner of a row. */
+type OpenedLetter = { view: 'person'; ref: CellRef } | { view: 'squad'; ref: SquadRef };
+
+function sameLetter(a: OpenedLetter | null, b: OpenedLetter): boolean {
+  if (a === null || a.view !== b.view || a.ref.rowId !== b.ref.rowId) return false;
+  return a.view === 'person' && b.view === 'person'
+    ? a.ref.personId === b.ref.personId
+    : a.view === 'squad' && b.view === 'squad' && a.ref.boardId === b.ref.boardId;
+}
+
+/** What the evidence panel shows for an opened letter; undefined when the result no longer has it. */
+function openedEvidence(result: AnalysisResult, opened: OpenedLetter) {
+  const row = result.rows.find((r) => r.key === opened.ref.rowId);
+  if (row === undefined) return undefined;
+  if (opened.view === 'person') {
+    const { personId } = opened.ref;
+    const cell = row.cells.find((c) => c.personId === personId);
+    return cell && { personName: displayNameOf(result, personId), rowLabel: row.label, cell };
+  }
+  const { boardId } = opened.ref;
+  const board = result.boards.find((b) => b.id === boardId);
+  const cell = board?.rows.find((r) => r.key === row.key)?.ownerCell ?? undefined;
+  return (
+    board &&
+    cell && {
+      personName: displayNameOf(result, cell.personId),
+      rowLabel: row.label,
+      boardLabel: squadLabel(board),
+      cell,
+    }
+  );
+}
+
+/** The button that opened a letter, where focus returns when its evidence closes. */
+function openerOf(opened: OpenedLetter): HTMLElement | null {
+  const row = `[data-row="${CSS.escape(opened.ref.rowId)}"]`;
+  const column =
+    opened.view === 'person'
+      ? `[data-person="${CSS.escape(opened.ref.personId)}"]`
+      : `[data-board="${opened.ref.boardId}"]`;
+  return document.querySelector<HTMLElement>(`button${row}${column}`);
+}
+
 /** The saved scope in words for the progress line, before the first answer names it ("CHK, PAY (2 projects)"). */
 function savedScopeText(config: Record<string, unknown> | undefined): string {
   const scope = config?.scope;
@@ -108,8 +187,12 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
   const columns = useMemo(() => mapColumns(result), [result]);
   const [showInformed, setShowInformed] = useState(false);
   const groups = useMemo(() => mapGroups(result, { showInformed }), [result, showInformed]);
+  const squads = useMemo(() => squadGrid(result), [result]);
+  // Without boards in scope there is no squad to show the map by.
+  const [chosenView, setView] = useSessionChoice<MapViewKind>('ownership-map:view', VIEWS, 'person');
+  const view = squads.columns.length > 0 ? chosenView : 'person';
   const warnings = useMemo(() => warningsBySeverity(result.warnings), [result]);
-  const [selected, setSelected] = useState<CellRef | null>(null);
+  const [selected, setSelected] = useState<OpenedLetter | null>(null);
   // The open warning (its index in `warnings`): its rows and cells are marked in the map.
   const [warning, setWarning] = useState<number | null>(null);
   const chosen = warning === null ? undefined : warnings[warning];
@@ -120,10 +203,7 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
   // A handover or accretion of the strip below the map; one panel is open at a time, a letter's or a change's.
   const [change, setChange] = useState<{ key: string; opener: HTMLElement } | null>(null);
 
-  const selectedRow = selected ? result.rows.find((row) => row.key === selected.rowId) : undefined;
-  const selectedCell = selected
-    ? selectedRow?.cells.find((cell) => cell.personId === selected.personId)
-    : undefined;
+  const evidence = selected === null ? undefined : openedEvidence(result, selected);
 
   const close = useCallback(() => {
     if (change !== null) {
@@ -134,9 +214,7 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
     }
     if (selected === null) return;
     // Focus goes back to the letter that opened the panel.
-    const button = document.querySelector<HTMLElement>(
-      `button[data-row="${CSS.escape(selected.rowId)}"][data-person="${CSS.escape(selected.personId)}"]`,
-    );
+    const button = openerOf(selected);
     setSelected(null);
     button?.focus();
   }, [selected, change]);
@@ -150,10 +228,16 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
     return () => document.removeEventListener('keydown', onKey);
   }, [selected, change, close]);
 
+  // Opening the open letter again closes it; one panel is open at a time.
+  const open = (letter: OpenedLetter) => {
+    setChange(null);
+    setSelected((current) => (sameLetter(current, letter) ? null : letter));
+  };
+
   // A refresh that drops the opened cell (or change) closes its panel.
   useEffect(() => {
-    if (selected !== null && selectedCell === undefined) setSelected(null);
-  }, [selected, selectedCell]);
+    if (selected !== null && evidence === undefined) setSelected(null);
+  }, [selected, evidence]);
   useEffect(() => {
     if (change !== null && changeByKey(result, change.key, formatDate) === undefined) setChange(null);
   }, [result, change]);
@@ -171,30 +255,41 @@ function MapBody({ result, siteUrl }: { result: AnalysisResult; siteUrl: string 
         onSelect={setWarning}
       />
       <Advice result={result} />
-      <Legend showInformed={showInformed} onToggle={() => setShowInformed((shown) => !shown)} />
-      <MapTable
-        columns={columns}
-        groups={groups}
-        highlight={highlight}
-        selected={selected}
-        onSelect={(ref) => {
-          setChange(null);
-          setSelected((current) =>
-            current?.rowId === ref.rowId && current.personId === ref.personId ? null : ref,
-          );
-        }}
-      />
-      {selected && selectedRow && selectedCell ? (
-        <EvidencePanel
-          personName={
-            selected.personId === TEAM_ID ? result.team.label : displayNameOf(result, selected.personId)
-          }
-          rowLabel={selectedRow.label}
-          cell={selectedCell}
-          siteUrl={siteUrl}
-          onClose={close}
+      {squads.columns.length > 0 ? (
+        <ViewToggle
+          view={view}
+          onChange={(next) => {
+            // The opened letter belongs to the grid being left.
+            if (next !== view) setSelected(null);
+            setView(next);
+          }}
         />
       ) : null}
+      {view === 'person' ? (
+        <>
+          <Legend showInformed={showInformed} onToggle={() => setShowInformed((shown) => !shown)} />
+          <MapTable
+            columns={columns}
+            groups={groups}
+            highlight={highlight}
+            selected={selected?.view === 'person' ? selected.ref : null}
+            onSelect={(ref) => open({ view: 'person', ref })}
+          />
+        </>
+      ) : (
+        <>
+          <p className="legend subtle">
+            Each cell names who is accountable for the responsibility on that board, with their share of its
+            activity there (not time spent). Open a name to see the events behind it.
+          </p>
+          <SquadTable
+            grid={squads}
+            selected={selected?.view === 'squad' ? selected.ref : null}
+            onSelect={(ref) => open({ view: 'squad', ref })}
+          />
+        </>
+      )}
+      {selected && evidence ? <EvidencePanel {...evidence} siteUrl={siteUrl} onClose={close} /> : null}
       <OverTimeStrip
         result={result}
         siteUrl={siteUrl}

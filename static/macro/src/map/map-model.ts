@@ -2,6 +2,7 @@
 // Team column), which rows in which group (strategic, tactical, delivery apart; declared rows after the inferred
 // ones of their layer), the letter in each cell, and the warnings most severe first.
 import {
+  OTHERS_ID,
   TEAM_ID,
   type AnalysisResult,
   type ResultCell,
@@ -179,6 +180,72 @@ export function mapGroups(result: AnalysisResult, options: { showInformed?: bool
   return groups.filter((group) => group.rows.length > 0);
 }
 
+type ResultBoard = AnalysisResult['boards'][number];
+type RowKey = AnalysisResult['rows'][number]['key'];
+
+export interface SquadColumn {
+  boardId: number;
+  /** The project key, else the board's name: what the warnings call the squad. */
+  label: string;
+  name: string;
+}
+
+/** A board's row: who is accountable there (null: no clear owner) and the owner's cell with its evidence. */
+export interface SquadCell {
+  ownerName: string | null;
+  ownerText: string;
+  ownerCell: ResultCell | null;
+}
+
+export interface SquadRow {
+  id: RowKey;
+  label: string;
+  layer: 'strategic' | 'tactical';
+  cells: Map<number, SquadCell>;
+}
+
+export interface SquadGrid {
+  columns: SquadColumn[];
+  groups: { layer: 'strategic' | 'tactical'; title: string; description: string; rows: SquadRow[] }[];
+}
+
+/** The squad's name as the map writes it ("CHK"), for a board of the result. */
+export function squadLabel(board: Pick<ResultBoard, 'id' | 'name' | 'projectKey'>): string {
+  return board.projectKey ?? board.name;
+}
+
+/**
+ * "By squad": the product responsibilities × the boards, each cell the board's owner of the row. Delivery is left
+ * out: it is the squad's own work, where having no single owner is the point (as in the map by person).
+ */
+export function squadGrid(result: AnalysisResult): SquadGrid {
+  const columns = result.boards.map((board) => ({
+    boardId: board.id,
+    label: squadLabel(board),
+    name: board.name,
+  }));
+  const groups = (['strategic', 'tactical'] as const).map((layer) => ({
+    ...GROUPS.find((group) => group.layer === layer)!,
+    layer,
+    rows: result.rows
+      .filter((row) => row.layer === layer)
+      .map((row) => {
+        const cells = new Map<number, SquadCell>();
+        for (const board of result.boards) {
+          const boardRow = board.rows.find((r) => r.key === row.key);
+          if (boardRow === undefined) continue;
+          cells.set(board.id, {
+            ownerName: boardRow.owner === null ? null : displayNameOf(result, boardRow.owner.personId),
+            ownerText: boardRow.ownerText,
+            ownerCell: boardRow.ownerCell,
+          });
+        }
+        return { id: row.key, label: row.label, layer, cells };
+      }),
+  }));
+  return { columns, groups: groups.filter((group) => group.rows.length > 0) };
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 /** Most severe first; warnings of one severity keep the order the analysis gave them. */
@@ -198,6 +265,7 @@ export function hasActivity(result: AnalysisResult): boolean {
 
 export function displayNameOf(result: AnalysisResult, personId: string): string {
   if (personId === TEAM_ID) return result.team.label;
+  if (personId === OTHERS_ID) return result.others.label;
   return result.people.find((person) => person.id === personId)?.displayName ?? personId;
 }
 
@@ -211,8 +279,6 @@ export function windowLabel(window: AnalysisResult['window'], formatDate: (iso: 
     return `${formatDate(window.from)} – ${formatDate(window.to)}`;
   return 'All time';
 }
-
-type RowKey = AnalysisResult['rows'][number]['key'];
 
 /**
  * Which responsibilities each warning is about, as DOMAIN.md defines the rule ("held": the tactical rows its
@@ -305,7 +371,7 @@ export function keyFigure(warning: Pick<MapWarning, 'figures' | 'thresholds'>): 
 export function boardNameOf(result: AnalysisResult, boardId: number | undefined): string | undefined {
   if (boardId === undefined) return undefined;
   const board = result.scope.boards.find((b) => b.id === boardId);
-  return board?.projectKey ?? board?.name ?? `board ${boardId}`;
+  return board === undefined ? `board ${boardId}` : squadLabel(board);
 }
 
 /**
