@@ -3,6 +3,7 @@
 // one queue with the UI invocations. A view or "Refresh now" pushes a sync job; it is delivered here in the
 // background, as Forge delivers it, so the preview goes from "Read live" to "Data as of" as a site does.
 import type { Clock } from '../../src/jira/clock';
+import { defineServeHandlers } from '../../src/serve/prepare';
 import { defineSyncHandlers } from '../../src/sync/handlers';
 import { createForgeRuntime, type LocalForgeRuntime } from '../forge-runtime/runtime';
 import type { ContextAriForm, PlatformServices } from './forge-runtime';
@@ -50,6 +51,7 @@ export async function startBackgroundSync(options: BackgroundSyncOptions): Promi
       'index.handler': options.resolver,
       'index.syncConsume': handlers.consume,
       'index.syncSchedule': handlers.schedule,
+      'index.servePrepare': defineServeHandlers(options.clock).prepare,
     },
   });
   let running: Promise<void> | undefined;

@@ -78,11 +78,12 @@ beforeEach(() => {
 });
 afterEach(() => jest.useRealTimers());
 
-test('the bundle is what forge deploy uploads: one index.cjs for the manifest handlers (resolver and sync)', () => {
+test('the bundle is what forge deploy uploads: one index.cjs for the manifest handlers (resolver, sync and prepare)', () => {
   expect(bundle.handlers).toEqual([
     { module: 'index', func: 'handler' },
     { module: 'index', func: 'syncConsume' },
     { module: 'index', func: 'syncSchedule' },
+    { module: 'index', func: 'servePrepare' },
   ]);
   expect(bundle.files.map((file) => file.name)).toEqual(expect.arrayContaining(['index.cjs']));
   expect(bundle.warnings).toEqual([]);

@@ -9,9 +9,10 @@ import api, { route } from '@forge/api';
 export async function handler(): Promise<unknown> {
   return (await api.asUser().requestJira(route\`/rest/agile/1.0/board\`)).json();
 }
-// The sync's functions, which the real manifest names too.
+// The background functions, which the real manifest names too.
 export const syncConsume = (): string => 'ok';
 export const syncSchedule = (): string => 'ok';
+export const servePrepare = (): string => 'ok';
 `;
 
 function runCli(appDir: string): { status: number | null; lines: string[] } {

@@ -15,9 +15,10 @@ import {
   writeManifest,
 } from './temp-app';
 
-/** The sync's functions, which the real manifest names too: a probe app exports them beside its handler. */
+/** The background functions, which the real manifest names too: a probe app exports them beside its handler. */
 const SYNC_EXPORTS = `export const syncConsume = (): string => 'ok';
 export const syncSchedule = (): string => 'ok';
+export const servePrepare = (): string => 'ok';
 `;
 
 const PROBE = `// Probe: one platform call and one agile call, written the way Forge's docs write them.

@@ -56,8 +56,8 @@ function Header({ result, onUpdated }: { result: AnalysisResult | undefined; onU
             )}
           </p>
         ) : null}
-        {result ? <HowCalculated settings={result.settings} /> : null}
       </div>
+      {result ? <HowCalculated settings={result.settings} /> : null}
     </header>
   );
 }
