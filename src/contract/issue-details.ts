@@ -28,6 +28,8 @@ export const IssueDetailSchema = z.object({
     category: StatusCategoryKeySchema,
     colorName: z.string().optional(),
   }),
+  /** Story points now (the first of the site's story-points fields that holds a number); null: not estimated. */
+  points: z.number().nullable(),
 });
 export type IssueDetail = z.infer<typeof IssueDetailSchema>;
 

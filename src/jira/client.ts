@@ -128,8 +128,8 @@ export class JiraClient {
   }
 
   /** Summary, type and status of each issue key as the viewer sees it now; keys Jira does not return are hidden. */
-  readIssueSummaries(issueKeys: readonly string[]): Promise<IssueSummaries> {
-    return readIssueSummaries(this.layer, issueKeys);
+  readIssueSummaries(issueKeys: readonly string[], extraFields?: readonly string[]): Promise<IssueSummaries> {
+    return readIssueSummaries(this.layer, issueKeys, extraFields);
   }
 
   fetchChangelogs(

@@ -35,7 +35,11 @@ function keysNamedBy(error: JiraError, keys: readonly string[]): string[] {
 }
 
 /** The issues of `keys` Jira returns to the viewer; a key it refuses with 400 is simply not among them. */
-async function visibleIssues(layer: JiraRequestLayer, keys: readonly string[]): Promise<JiraIssueSummary[]> {
+async function visibleIssues(
+  layer: JiraRequestLayer,
+  keys: readonly string[],
+  fields: readonly string[],
+): Promise<JiraIssueSummary[]> {
   if (keys.length === 0) return [];
   const found: JiraIssueSummary[] = [];
   try {
@@ -45,7 +49,7 @@ async function visibleIssues(layer: JiraRequestLayer, keys: readonly string[]): 
         layer,
         IssueSummarySchema,
         keysJql(keys),
-        ISSUE_DETAIL_FIELDS,
+        fields,
         keys.length,
         nextPageToken,
       );
@@ -59,7 +63,7 @@ async function visibleIssues(layer: JiraRequestLayer, keys: readonly string[]): 
       const answered = new Set(found.map((issue) => issue.key));
       const rest = keys.filter((key) => !answered.has(key));
       if (rest.length === keys.length) return found;
-      return [...found, ...(await visibleIssues(layer, rest))];
+      return [...found, ...(await visibleIssues(layer, rest, fields))];
     }
   } catch (error) {
     if (!isJiraError(error) || error.code !== 'bad-request') throw error;
@@ -69,17 +73,19 @@ async function visibleIssues(layer: JiraRequestLayer, keys: readonly string[]): 
       return visibleIssues(
         layer,
         keys.filter((key) => !named.has(key)),
+        fields,
       );
     const half = Math.ceil(keys.length / 2);
     return [
-      ...(await visibleIssues(layer, keys.slice(0, half))),
-      ...(await visibleIssues(layer, keys.slice(half))),
+      ...(await visibleIssues(layer, keys.slice(0, half), fields)),
+      ...(await visibleIssues(layer, keys.slice(half), fields)),
     ];
   }
 }
 
 /**
- * Summary, type and status of each key, in batches of KEYS_PER_SEARCH. Keys are Jira issue keys (the caller
+ * Summary, type and status of each key (and `extraFields`, e.g. the site's story-points fields), in batches of
+ * KEYS_PER_SEARCH. Keys are Jira issue keys (the caller
  * validates them: they go into JQL unquoted); repeats are asked once. An issue moved to another project since the
  * evidence was recorded comes back under its new key, which was not asked for: it is left out and its old key is
  * hidden, the same as a deleted one.
@@ -87,11 +93,13 @@ async function visibleIssues(layer: JiraRequestLayer, keys: readonly string[]): 
 export async function readIssueSummaries(
   layer: JiraRequestLayer,
   keys: readonly string[],
+  extraFields: readonly string[] = [],
 ): Promise<IssueSummaries> {
   const asked = [...new Set(keys)];
+  const fields = [...ISSUE_DETAIL_FIELDS, ...extraFields];
   const byKey = new Map<string, JiraIssueSummary>();
   for (let at = 0; at < asked.length; at += KEYS_PER_SEARCH) {
-    for (const issue of await visibleIssues(layer, asked.slice(at, at + KEYS_PER_SEARCH))) {
+    for (const issue of await visibleIssues(layer, asked.slice(at, at + KEYS_PER_SEARCH), fields)) {
       byKey.set(issue.key, issue);
     }
   }

@@ -2,6 +2,7 @@
 // sample (the overloaded PM flagged, the self-accepting squad's rate), CSV and Markdown equal to the screen, the
 // sprint action opening on its sprint, sorting by keyboard, the states, dark mode, narrow widths, and screenshots.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { WINDOW_PRESETS } from '../../static/jira-views/src/model/window-choice';
 import { parseCsv } from '../static/jira-views/fixture';
@@ -13,6 +14,7 @@ import {
   pickedLabel,
   pickerOptions,
   type PreviewPageQuery,
+  SAMPLE_DIR,
   screenshot,
 } from './harness';
 
@@ -180,14 +182,44 @@ test('the acceptance CSV has the same issues and figures as the screen', async (
     const cells = await row.locator('th, td').allInnerTexts();
     const record = records.find((r) => at(r, 'Issue') === key)!;
     expect(at(record, 'Link')).toBe(`https://acme.atlassian.net/browse/${key}`);
-    expect(at(record, 'Accepted by')).toBe(cells[1]);
-    expect(at(record, 'Assignee') || '—').toBe(cells[2]);
+    // cells[1] is the issue's story points, read from Jira as the viewer (not part of the analysis' export).
+    expect(at(record, 'Accepted by')).toBe(cells[2]);
+    expect(at(record, 'Assignee') || '—').toBe(cells[3]);
     expect(at(record, 'Self-accepted')).toBe(
       (await row.getAttribute('data-self-accepted')) === 'true' ? 'yes' : 'no',
     );
-    expect(at(record, 'Acceptance criteria at acceptance')).toBe(cells[4]!.trim());
-    expect(Number(at(record, 'Wait in last status (working days)'))).toBe(numberIn(cells[5]!));
-    expect(at(record, 'Accepted after sprint end')).toBe(cells[6]!.includes('after end') ? 'yes' : 'no');
+    expect(at(record, 'Acceptance criteria at acceptance')).toBe(cells[5]!.trim());
+    expect(Number(at(record, 'Wait in last status (working days)'))).toBe(numberIn(cells[6]!));
+    expect(at(record, 'Accepted after sprint end')).toBe(cells[7]!.includes('after end') ? 'yes' : 'no');
+  }
+});
+
+test('each completed issue shows its story points as Jira holds them, a dash when it has none', async () => {
+  const lines = (await readFile(path.join(SAMPLE_DIR, 'issues.ndjson'), 'utf8')).split('\n');
+  const points = new Map(
+    lines
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { key: string; fields: Record<string, unknown> })
+      // acme's one story-points field ("Story point estimate").
+      .map((issue) => [issue.key, issue.fields['customfield_10016']]),
+  );
+  const frame = await jiraView({ project: 'CHK' });
+  await showAcceptance(frame);
+  const rows = frame.locator('tr[data-issue]');
+  expect(await rows.count()).toBeGreaterThan(0);
+  // The details arrive after the table: wait until every row has its points.
+  await frame.waitForFunction(() =>
+    [...document.querySelectorAll('tr[data-issue] td[data-cell=points]')].every(
+      (td) => td.textContent !== '',
+    ),
+  );
+  for (let i = 0; i < (await rows.count()); i += 1) {
+    const row = rows.nth(i);
+    const key = (await row.getAttribute('data-issue'))!;
+    const expected = points.get(key);
+    expect(await row.locator('td[data-cell=points]').innerText()).toBe(
+      typeof expected === 'number' ? String(expected) : '—',
+    );
   }
 });
 

@@ -21,10 +21,13 @@ let server: JiraServer;
 let uninstall: () => void;
 let viewer: string | undefined;
 let summaryOf: Map<string, string>;
+let pointsOf: Map<string, unknown>;
 
 beforeAll(async () => {
   const snapshot = await readSnapshot(ACME);
   summaryOf = new Map(snapshot.issues.map((issue) => [issue.key, issue.fields.summary ?? '']));
+  // acme's one story-points field ("Story point estimate", jsw-story-points).
+  pointsOf = new Map(snapshot.issues.map((issue) => [issue.key, issue.fields['customfield_10016']]));
   server = await startJiraServer({ snapshotDir: ACME, port: 0 });
   uninstall = installForgeFetch({ baseUrl: server.url, auth: { kind: 'local', accountId: () => viewer } });
 });
@@ -69,7 +72,21 @@ it('answers summary, type and status of each key, in the contract shape', async 
     iconUrl: expect.any(String),
   });
   expect(result.data.issues[0]?.status.category).toMatch(/^(new|indeterminate|done)$/);
-  expect(server.requestCounts()).toEqual({ 'POST /rest/api/3/search/jql': 1 });
+  // No store in this invocation: the site's field list is read once to find its story-points field.
+  expect(server.requestCounts()).toEqual({ 'POST /rest/api/3/search/jql': 1, 'GET /rest/api/3/field': 1 });
+});
+
+it("answers each issue's story points as Jira holds them now, null for an issue without an estimate", async () => {
+  const keys = [...pointsOf.keys()].filter((key) => key.startsWith('CHK-')).slice(0, 40);
+  const estimated = keys.filter((key) => typeof pointsOf.get(key) === 'number');
+  expect(estimated.length).toBeGreaterThan(0);
+  expect(estimated.length).toBeLessThan(keys.length);
+  const result = await issueDetails({ keys }, PRIYA);
+  expect(result.ok).toBe(true);
+  if (!result.ok) return;
+  expect(result.data.issues.map((issue) => [issue.key, issue.points])).toEqual(
+    keys.map((key) => [key, typeof pointsOf.get(key) === 'number' ? pointsOf.get(key) : null]),
+  );
 });
 
 it('a viewer without access to a key gets it under hidden, never its summary', async () => {

@@ -332,6 +332,7 @@ describe('issues with a security level', () => {
       const other = (after.ok ? JSON.stringify(after.data) : '').match(/"(SRCH-\d+)"/)?.[1] as string;
       restrict([secured, other], []);
       await sync.server.reload(snapshot);
+      sync.server.resetCounts();
       const { answer } = await sync.view({
         accountId: PRIYA,
         functionKey: RESOLVERS.issueDetails,
@@ -339,6 +340,8 @@ describe('issues with a security level', () => {
         context: { siteUrl: 'https://acme.atlassian.net' },
       });
       expect(answer).toMatchObject({ ok: true, data: { issues: [], hidden: [other] } });
+      // The story-points fields come from the stored field list: the one request is the search as the viewer.
+      expect(sync.server.requestCounts()).toEqual({ 'POST /rest/api/3/search/jql': 1 });
     } finally {
       await sync.close();
     }

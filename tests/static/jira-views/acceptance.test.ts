@@ -17,7 +17,7 @@ const BASE = 'https://acme.atlassian.net/';
 describe('sprint picker', () => {
   test('lists every reviewed sprint newest first, saying whether it is closed', () => {
     expect(sprintOptions(analysisFixture()).map((o) => o.label)).toEqual([
-      'Sprint 3 (open)',
+      'Sprint 3 (active)',
       'Sprint 2 (closed 2026-02-02)',
       'Sprint 1 (closed 2026-01-19)',
     ]);

@@ -5,6 +5,7 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useMemo, useState } from 'react';
 import type { AnalysisResult } from '../../../../src/contract/analysis';
+import type { IssueDetail } from '../../../../src/contract/issue-details';
 import { IssueDetailsNotes, IssueRef, useIssueDetails } from '../../../shared/issue-details';
 import { JiraLink } from '../../../shared/jira-links';
 import { EmptyState } from '../../../shared/states';
@@ -126,6 +127,12 @@ function ReviewHeader({ review }: { review: AcceptanceReviewView }) {
   );
 }
 
+/** Story points as Jira holds them now (read with the issue's details); a dash when the issue has none. */
+function pointsLabel(detail: IssueDetail | undefined): string {
+  if (detail === undefined) return '';
+  return detail.points === null ? '—' : String(detail.points);
+}
+
 function IssuesTable({ review, baseUrl }: { review: AcceptanceReviewView; baseUrl: string }) {
   // The sprint's issues as the viewer sees them now, read from Jira when the sprint is shown.
   const shown = useIssueDetails(review.issues.map((issue) => issue.issueKey));
@@ -149,6 +156,9 @@ function IssuesTable({ review, baseUrl }: { review: AcceptanceReviewView; baseUr
         <thead>
           <tr>
             <th scope="col">Issue</th>
+            <th scope="col" className="jv-num">
+              Points
+            </th>
             <th scope="col">Accepted by</th>
             <th scope="col">Assignee</th>
             <th scope="col">Self-accepted</th>
@@ -179,6 +189,9 @@ function IssuesTable({ review, baseUrl }: { review: AcceptanceReviewView; baseUr
                     siteUrl={baseUrl}
                   />
                 </th>
+                <td className="jv-num" data-cell="points">
+                  {pointsLabel(shown.detailOf(issue.issueKey))}
+                </td>
                 <td>{issue.acceptorName}</td>
                 <td>{issue.assigneeName ?? '—'}</td>
                 <td data-cell="self-accepted">
@@ -216,7 +229,7 @@ function CarriedOver({ review, baseUrl }: { review: AcceptanceReviewView; baseUr
       ) : null}
       {review.carriedOverCount === 0 ? (
         <p className="jv-note">
-          {review.closed ? 'Nothing was carried over to a later sprint.' : 'The sprint is still open.'}
+          {review.closed ? 'Nothing was carried over to a later sprint.' : 'The sprint is still active.'}
         </p>
       ) : (
         <ul data-list="carried-over">
@@ -309,8 +322,9 @@ export function AcceptanceView({
         />
         {review === null ? null : (
           <p className="jv-note" style={{ margin: 0 }}>
-            {review.boardName} · {review.start || 'not started'} – {review.complete || review.end || 'open'}
-            {review.closed ? '' : ' (open)'}
+            {review.boardName} · {review.start || 'not started'} –{' '}
+            {review.complete || review.end || 'no end date'}
+            {review.closed ? '' : ' (active)'}
           </p>
         )}
       </div>

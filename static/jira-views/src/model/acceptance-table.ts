@@ -92,7 +92,7 @@ function boardName(result: AnalysisResult, boardId: number): string {
 export function sprintOptions(result: AnalysisResult): SprintOption[] {
   return [...result.acceptance.sprints].reverse().map((s) => {
     const closed = s.complete !== null;
-    const when = closed ? `closed ${dateOf(s.complete)}` : s.start === null ? 'not started' : 'open';
+    const when = closed ? `closed ${dateOf(s.complete)}` : s.start === null ? 'not started' : 'active';
     return {
       sprintId: s.sprintId,
       name: s.name,
