@@ -81,6 +81,11 @@ test('the overloaded PM is flagged on the bandwidth breakdown with the engine se
   const message = await flag.innerText();
   expect(message).toContain(`94 % of ${PRIYA.name}'s product activity is tactical (threshold 80 %)`);
   expect(await row.innerText()).toContain('Over the tactical line');
+  // The 80 % line is drawn for who holds roadmap work (Priya), not for the POs whose job is tactical.
+  expect(await row.locator('[data-cell=tactical-of-product] svg line').count()).toBe(1);
+  const po = frame.locator('tr[data-person]:not([data-person="Priya Raman"])').first();
+  expect(await po.locator('[data-cell=tactical-of-product] svg').count()).toBe(1);
+  expect(await po.locator('[data-cell=tactical-of-product] svg line').count()).toBe(0);
   // Roles, not rankings: CHK's five delivery-only people are one Team line.
   expect(await frame.locator('tr[data-team]').innerText()).toContain('Team (5 people)');
   expect(await frame.locator('tr[data-person="Dana Kowalski"]').count()).toBe(0);

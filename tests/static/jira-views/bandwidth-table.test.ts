@@ -37,6 +37,19 @@ describe('bandwidth table', () => {
     expect(eng.tacticalShareOfProduct).toBe(1);
   });
 
+  test('the tactical line is for roadmap holders only: an A or R on "Sets roadmap items"', () => {
+    const result = analysisFixture();
+    const holders = (result.rows.find((row) => row.key === 'roadmap')?.cells ?? [])
+      .filter((cell) => cell.letter === 'A' || cell.letter === 'R')
+      .map((cell) => cell.personId);
+    expect(holders).toContain(IDS.pm);
+    const rows = bandwidthTable(result).rows;
+    expect(rows.filter((row) => row.holdsRoadmap).map((row) => row.personId)).toEqual(
+      rows.filter((row) => holders.includes(row.personId)).map((row) => row.personId),
+    );
+    expect(rows.find((row) => row.personId === IDS.eng)?.holdsRoadmap).toBe(false);
+  });
+
   test('the trend has a point per period, inactive periods are gaps, first and last come from active ones', () => {
     const po = table().rows.find((r) => r.personId === IDS.po)!;
     expect(po.trend.map((p) => p.active)).toEqual([true, false, true]);

@@ -164,7 +164,7 @@ export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fi
                     sort={sort}
                     onSort={onSort}
                     numeric
-                    hint={`Tactical / (strategic + tactical). The line is at ${formatPercent(table.tacticalOverloadShare)}.`}
+                    hint={`Tactical / (strategic + tactical). The line at ${formatPercent(table.tacticalOverloadShare)} is drawn for people who hold roadmap work.`}
                   />
                   <SortHeader
                     label={`Strategic share per ${unit}`}
@@ -205,7 +205,7 @@ export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fi
                             {formatPercent(row.tacticalShareOfProduct)}
                             <TacticalMeter
                               share={row.tacticalShareOfProduct}
-                              line={table.tacticalOverloadShare}
+                              line={row.holdsRoadmap ? table.tacticalOverloadShare : undefined}
                             />
                           </>
                         )}

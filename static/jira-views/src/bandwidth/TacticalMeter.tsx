@@ -1,10 +1,10 @@
-// The tactical share of a person's product activity against the tactical-overload line (80 % by default): a thin
-// meter with the line marked, its figure beside it in text.
+// The tactical share of a person's product activity: a thin meter, its figure beside it in text, with the
+// tactical-overload line (80 % by default) marked only for people who hold roadmap work (`line` given).
 import { useId } from 'react';
 import { formatPercent } from '../model/format';
 import { TACTICAL_LINE, THRESHOLD_LINE, TRACK } from './colors';
 
-export function TacticalMeter({ share, line, width = 64 }: { share: number; line: number; width?: number }) {
+export function TacticalMeter({ share, line, width = 64 }: { share: number; line?: number; width?: number }) {
   const id = useId();
   const height = 8;
   return (
@@ -18,7 +18,7 @@ export function TacticalMeter({ share, line, width = 64 }: { share: number; line
     >
       <title
         id={`${id}-title`}
-      >{`${formatPercent(share)} tactical; the line is at ${formatPercent(line)}`}</title>
+      >{`${formatPercent(share)} tactical${line === undefined ? '' : `; the line is at ${formatPercent(line)}`}`}</title>
       <rect x={0} y={2} width={width} height={height} rx={2} fill={TRACK} />
       <rect
         x={0}
@@ -28,14 +28,16 @@ export function TacticalMeter({ share, line, width = 64 }: { share: number; line
         rx={2}
         fill={TACTICAL_LINE}
       />
-      <line
-        x1={line * width}
-        x2={line * width}
-        y1={0}
-        y2={height + 4}
-        stroke={THRESHOLD_LINE}
-        strokeWidth={2}
-      />
+      {line === undefined ? null : (
+        <line
+          x1={line * width}
+          x2={line * width}
+          y1={0}
+          y2={height + 4}
+          stroke={THRESHOLD_LINE}
+          strokeWidth={2}
+        />
+      )}
     </svg>
   );
 }

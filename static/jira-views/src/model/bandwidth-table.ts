@@ -43,6 +43,11 @@ export interface BandwidthPersonRow {
   deliveryShare: number;
   /** tactical / (strategic + tactical): the figure the 80 % tactical line applies to; null without product work. */
   tacticalShareOfProduct: number | null;
+  /**
+   * Holds an A or R on "Sets roadmap items": the tactical line (80 %) is drawn for them only, as the overload it
+   * measures is roadmap work crowded out; for anyone else a high tactical share is simply their job.
+   */
+  holdsRoadmap: boolean;
   trend: TrendPoint[];
   /** Strategic share in the first and the last period the person was active (null when never active). */
   trendFirst: number | null;
@@ -93,6 +98,11 @@ export function bandwidthTable(result: AnalysisResult): BandwidthTable {
       weights.set(cell.personId, own);
     }
   }
+  const roadmapHolders = new Set(
+    (result.rows.find((row) => row.key === 'roadmap')?.cells ?? [])
+      .filter((cell) => cell.letter === 'A' || cell.letter === 'R')
+      .map((cell) => cell.personId),
+  );
   const periodsOf = new Map(bandwidth.people.map((p) => [p.personId, p.periods]));
   const flagsOf = new Map<string, BandwidthFlagView[]>();
   for (const flag of bandwidth.flags) {
@@ -141,6 +151,7 @@ export function bandwidthTable(result: AnalysisResult): BandwidthTable {
       tacticalShare: tactical,
       deliveryShare: delivery,
       tacticalShareOfProduct: strategic + tactical > 0 ? tactical / (strategic + tactical) : null,
+      holdsRoadmap: roadmapHolders.has(person.id),
       trend,
       trendFirst: activePoints[0]?.strategicShare ?? null,
       trendLast: activePoints.at(-1)?.strategicShare ?? null,
