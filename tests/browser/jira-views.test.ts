@@ -86,6 +86,9 @@ test('the overloaded PM is flagged on the bandwidth breakdown with the engine se
   const po = frame.locator('tr[data-person]:not([data-person="Priya Raman"])').first();
   expect(await po.locator('[data-cell=tactical-of-product] svg').count()).toBe(1);
   expect(await po.locator('[data-cell=tactical-of-product] svg line').count()).toBe(0);
+  // A role read on CHK alone says so, since the map over all three projects reads Priya as PM/PO.
+  expect(await frame.locator('[data-table=bandwidth] thead').innerText()).toContain('Role on CHK board');
+  expect(await frame.locator('[data-note=roles-scope]').innerText()).toContain('activity on CHK board alone');
   // Roles, not rankings: CHK's five delivery-only people are one Team line.
   expect(await frame.locator('tr[data-team]').innerText()).toContain('Team (5 people)');
   expect(await frame.locator('tr[data-person="Dana Kowalski"]').count()).toBe(0);

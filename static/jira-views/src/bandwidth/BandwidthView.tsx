@@ -93,6 +93,11 @@ export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fi
   const showTeam = !productOnly && table.team !== null;
   const shown = { rows, showTeam, completeness: result.completeness };
   const onSort = (key: BandwidthSortKey) => setSort((current) => nextSort(current, key));
+  // Roles are observed over this view's scope: the same person can read differently on the map of several projects.
+  const where =
+    result.scope.boards.length > 0
+      ? result.scope.boards.map((board) => board.name).join(', ')
+      : result.scope.projects.join(', ');
   const columns = 8;
 
   return (
@@ -109,6 +114,10 @@ export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fi
       <p className="jv-note">
         Share of each person&apos;s activity in Jira (weighted events, not time) per responsibility, over the
         window. People whose only activity is delivery are shown as one team line: roles, not rankings.
+      </p>
+      <p className="jv-note" data-note="roles-scope">
+        Roles are read from the activity on {where} alone. The ownership map over several projects reads each
+        person over all of them, so a label can differ there (PO-like on one squad, PM/PO across the site).
       </p>
       {table.periodKind === 'week' ? (
         <div data-state="weeks" style={{ margin: '8px 0' }}>
@@ -153,7 +162,7 @@ export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fi
               <thead>
                 <tr>
                   <SortHeader label="Person" sortKey="name" sort={sort} onSort={onSort} />
-                  <SortHeader label="Observed role" sortKey="role" sort={sort} onSort={onSort} />
+                  <SortHeader label={`Role on ${where}`} sortKey="role" sort={sort} onSort={onSort} />
                   <th scope="col">Activity per responsibility</th>
                   <SortHeader label="Strategic" sortKey="strategic" sort={sort} onSort={onSort} numeric />
                   <SortHeader label="Tactical" sortKey="tactical" sort={sort} onSort={onSort} numeric />
