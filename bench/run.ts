@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PREPARE_MEMORY_MB } from '../src/serve/prepare';
 import { generateSite } from '../tools/sample/generate';
 import { writeSnapshot } from '../tools/sample/write-snapshot';
 import { measureRequests, type RequestFigures } from './requests';
@@ -64,6 +65,49 @@ function analyseInChild(dir: string): AnalysisFigures {
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as AnalysisFigures;
 }
 
+/** What bench/prepare-once.ts prints: the store's analysis job alone, under the consumer's memoryMB as heap cap. */
+type PrepareAlone =
+  | {
+      outcome: 'done';
+      issues: number;
+      events: number;
+      keptMB: number;
+      heapKeptMB: number;
+      keepMs: number;
+      analysisMs: number;
+      maxRssMB: number;
+    }
+  | { outcome: 'out of memory' };
+
+function prepareAloneInChild(dir: string): PrepareAlone {
+  try {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        `--max-old-space-size=${PREPARE_MEMORY_MB}`,
+        '--import',
+        'tsx',
+        path.join(__dirname, 'prepare-once.ts'),
+        dir,
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+        cwd: path.join(__dirname, '..'),
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    return {
+      outcome: 'done',
+      ...(JSON.parse(out.trim().split('\n').pop() ?? '{}') as object),
+    } as PrepareAlone;
+  } catch {
+    // The heap cap reached: V8 aborts the child, which is the answer this figure asks for.
+    return { outcome: 'out of memory' };
+  }
+}
+
 interface Options {
   sizes: Size[];
   json: boolean;
@@ -95,6 +139,7 @@ interface Result {
   analysis: AnalysisFigures;
   requests: RequestFigures;
   sync: SyncFigures;
+  prepareAlone: PrepareAlone;
 }
 
 async function main(): Promise<void> {
@@ -113,7 +158,17 @@ async function main(): Promise<void> {
       const requests = await measureRequests(dir);
       process.stderr.write(`${size.name}: syncing through the local Forge runtime…\n`);
       const sync = await measureSync(dir, `${dir}-changed`);
-      results.push({ size, histories: stats.histories, bytes: stats.totalBytes, analysis, requests, sync });
+      process.stderr.write(`${size.name}: the prepare job alone in ${PREPARE_MEMORY_MB} MB…\n`);
+      const prepareAlone = prepareAloneInChild(dir);
+      results.push({
+        size,
+        histories: stats.histories,
+        bytes: stats.totalBytes,
+        analysis,
+        requests,
+        sync,
+        prepareAlone,
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(`${dir}-changed`, { recursive: true, force: true });
@@ -182,7 +237,28 @@ async function main(): Promise<void> {
       "ms: this process' own time plus the simulated wait on Jira (300 ms a request) and KVS; RSS: the whole process\n" +
       '(local Jira server and its snapshot included); hour: 50 views and one incremental sync, against 50 live views.\n',
   );
+  process.stdout.write(`\n${table(PREPARE_HEADER, results.map(prepareRow))}`);
+  process.stdout.write(
+    `\nThe prepare job alone in a fresh process with a ${PREPARE_MEMORY_MB} MB heap (the consumer's memoryMB): the\n` +
+      'records kept deflated as read, then analysed; kept MB: the deflated records; heap MB: the heap once they are\n' +
+      "all read; max RSS MB: the process at its peak, against the function's memory.\n",
+  );
   process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}\n`);
+}
+
+const PREPARE_HEADER = ['size', 'outcome', 'kept MB', 'heap MB', 'read ms', 'analysis ms', 'max RSS MB'];
+
+function prepareRow({ size, prepareAlone: p }: Result): string[] {
+  if (p.outcome !== 'done') return [size.name, p.outcome, '-', '-', '-', '-', '-'];
+  return [
+    size.name,
+    p.outcome,
+    String(p.keptMB),
+    String(p.heapKeptMB),
+    String(p.keepMs),
+    String(p.analysisMs),
+    String(p.maxRssMB),
+  ];
 }
 
 const SERVE_HEADER = [
@@ -312,7 +388,7 @@ function jsonReport(results: readonly Result[]) {
       resultIdentical: r.sync.resultIdentical,
     },
     perViewPath: { requests: r.requests.requests, points: r.requests.points },
-    serve: r.sync.serve,
+    serve: { ...r.sync.serve, prepareAlone: r.prepareAlone },
     hourly: hourlyOf(r),
   });
   return results.length === 1 ? one(results[0] as Result) : { sizes: results.map(one) };

@@ -8,7 +8,7 @@ import {
   type AnalysisResult,
   type ResultPerson,
 } from '../contract/analysis';
-import type { SiteData } from '../jira/site';
+import type { DataGap, SiteData } from '../jira/site';
 import { reviewAcceptance } from './acceptance';
 import { acceptancesIn } from './acceptance-records';
 import { adviseSplit } from './advice';
@@ -23,7 +23,7 @@ import {
   type RaciMap,
   type SprintInfo,
 } from './model';
-import { normalise } from './normalise';
+import { normalise, normaliseFrom, type IssueSource } from './normalise';
 import { presentAcceptance } from './present/acceptance';
 import { presentBandwidth } from './present/bandwidth';
 import { presentBoards } from './present/boards';
@@ -95,8 +95,11 @@ function boardsInPlay(site: NormalisedSite): number[] {
 }
 
 export function analyseSite(site: SiteData, config: AnalysisConfig, now: Date): Analysis {
+  return analyseNormalised(normalise(site, config), config, now);
+}
+
+function analyseNormalised(full: NormalisedSite, config: AnalysisConfig, now: Date): Analysis {
   const nowMs = now.getTime();
-  const full = normalise(site, config);
   const window = resolveWindow(full, config, nowMs);
   const windowed = applyWindow(full, window);
   const issuePeople = issuePeopleOf(windowed.issues);
@@ -151,7 +154,35 @@ export function analyseSite(site: SiteData, config: AnalysisConfig, now: Date): 
 }
 
 export function analyse(site: SiteData, config: AnalysisConfig, now: Date): AnalysisResult {
-  const { site: full, context, foldOn } = analyseSite(site, config, now);
+  return resultOf(site.gaps, analyseSite(site, config, now), config, now);
+}
+
+/**
+ * analyse() over any IssueSource (unique keys in key order): the store's prepare job reads its records this way,
+ * one at a time, and gets the result analyse() gives for the same issues as an array.
+ */
+export function analyseFrom(
+  site: Omit<SiteData, 'issues'>,
+  issues: IssueSource,
+  config: AnalysisConfig,
+  now: Date,
+): AnalysisResult {
+  return resultOf(
+    site.gaps,
+    analyseNormalised(normaliseFrom(site, issues, config), config, now),
+    config,
+    now,
+  );
+}
+
+/** The wire shape of an analysis; `readGaps`: what the read of the site missed. */
+function resultOf(
+  readGaps: readonly DataGap[],
+  analysis: Analysis,
+  config: AnalysisConfig,
+  now: Date,
+): AnalysisResult {
+  const { site: full, context, foldOn } = analysis;
   const { site: windowed, window, raci, raciByBoard, roles, acceptances, team, present } = context;
   const thresholds = config.thresholds;
   const show = config.showDeliveryPeople;
@@ -272,7 +303,7 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
   };
   const rows = presentRows(raci, mapFold, thresholds.accountableShare, { shownId, nameOf });
   // What the read missed, then what the analysis could not understand of what was read.
-  const gaps = [...site.gaps, ...(full.gaps ?? [])];
+  const gaps = [...readGaps, ...(full.gaps ?? [])];
   return {
     version: ANALYSIS_VERSION,
     generatedAt: now.toISOString(),

@@ -7,14 +7,20 @@ import { z } from 'zod';
 import type { AnalysisResult } from '../contract/analysis';
 import { boardOutOfReachGap, noAccessGap } from '../jira/read-scope';
 import { SYSTEM_CLOCK, type Clock } from '../jira/clock';
-import { analyse } from '../ownership/analyse';
-import { readStoredSite } from '../store/site';
+import { analyseFrom } from '../ownership/analyse';
+import { readStoredRecords } from '../store/site';
+import { CompressedIssues } from './compressed-issues';
 import { BACKGROUND_READ_UNITS_PER_MINUTE, Storage } from '../store/storage';
 import { readCached, readSpec, saveSpec, writeCached, type ResultSpec } from './cache';
 
 export const PREPARE_QUEUE = 'ownership-prepare';
 /** The consumer function's timeoutSeconds in manifest.yml (tests/sync/manifest.test.ts keeps the two equal). */
 export const PREPARE_TIMEOUT_SECONDS = 900;
+/**
+ * The consumer function's runtime.memoryMB in manifest.yml, Forge's most: the job holds the scope's normalised
+ * events and timelines (~650 MB of heap at 50,000 issues, 1 M events; docs/decisions.md) beside the records.
+ */
+export const PREPARE_MEMORY_MB = 1024;
 /** A spec asked for within this long is being prepared: views asking again push nothing more. */
 const PREPARING_SECONDS = PREPARE_TIMEOUT_SECONDS;
 
@@ -22,21 +28,24 @@ export const PrepareJobSchema = z.object({ spec: z.string() });
 
 /** The result of a spec, from the stored records: what the viewer may see and nothing else. */
 export async function computeResult(storage: Storage, spec: ResultSpec): Promise<AnalysisResult> {
-  const stored = await readStoredSite(
+  const hidden = new Set(spec.hiddenIssues);
+  const issues = new CompressedIssues();
+  const stored = await readStoredRecords(
     storage,
     { projects: spec.projects, ...(spec.boards === undefined ? {} : { boards: spec.boards }) },
     spec.baseUrl,
     spec.hiddenProjects.map(noAccessGap),
+    (record) => {
+      if (!hidden.has(record.id)) issues.add(record);
+    },
   );
-  const hidden = new Set(spec.hiddenIssues);
   const boards = new Set(stored.boards.map((board) => board.id));
   const site = {
     ...stored,
-    issues: stored.issues.filter((issue) => !hidden.has(issue.id)),
     // A configured board not among the viewer's projects' boards is out of reach, as when read live.
     gaps: [...stored.gaps, ...(spec.boards ?? []).filter((id) => !boards.has(id)).map(boardOutOfReachGap)],
   };
-  return analyse(site, spec.config, new Date(spec.asOf));
+  return analyseFrom(site, issues.source(), spec.config, new Date(spec.asOf));
 }
 
 /**

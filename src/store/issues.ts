@@ -72,8 +72,17 @@ export async function deleteIssues(
 
 /** Every stored issue of a project, histories joined again, as the search and changelogs gave them. */
 export async function* readProjectIssues(storage: Storage, project: string): AsyncGenerator<JiraIssue> {
+  for await (const record of readProjectRecords(storage, project)) yield unpackIssue(record);
+}
+
+/** Every stored record of a project, its continuations joined again, still packed. */
+export async function* readProjectRecords(storage: Storage, project: string): AsyncGenerator<StoredIssue> {
   let pending: (StoredIssue & { parts?: number }) | undefined;
-  const finish = () => (pending === undefined ? undefined : unpackIssue(pending));
+  const finish = (): StoredIssue | undefined => {
+    if (pending === undefined) return undefined;
+    const { parts: _parts, ...record } = pending;
+    return record;
+  };
   for await (const { value } of storage.list(issueKeyPrefix(project), EntrySchema)) {
     if ('more' in value) {
       // Keys sort `<id>` before `<id>#1`, `<id>#2`: a continuation follows its head.

@@ -13,7 +13,8 @@ import {
   type JiraStatus,
 } from '../jira/schemas';
 import type { DataGap, SiteData } from '../jira/site';
-import { readProjectIssues } from './issues';
+import { readProjectRecords } from './issues';
+import { unpackIssue, type StoredIssue } from './records';
 import type { Storage } from './storage';
 
 const FIELDS_KEY = 'site:fields';
@@ -46,22 +47,38 @@ export async function readStoredFields(storage: Storage): Promise<JiraField[] | 
   return storage.getWhole(FIELDS_KEY, FieldListSchema);
 }
 
+type Scope = { projects: readonly string[]; boards?: readonly number[] };
+
 /**
  * The stored scope as SiteData: what `readScope` would have read from Jira when the store was last synced,
  * issues in key order. `gaps` are the sync's own (e.g. a project whose backfill has not finished).
  */
 export async function readStoredSite(
   storage: Storage,
-  scope: { projects: readonly string[]; boards?: readonly number[] },
+  scope: Scope,
   baseUrl: string,
   gaps: DataGap[] = [],
 ): Promise<SiteData> {
+  const issues: JiraIssue[] = [];
+  const site = await readStoredRecords(storage, scope, baseUrl, gaps, (record) =>
+    issues.push(unpackIssue(record)),
+  );
+  return { ...site, issues };
+}
+
+/** The stored scope's site facts, each stored record handed to `onRecord` as it is read (still packed). */
+export async function readStoredRecords(
+  storage: Storage,
+  scope: Scope,
+  baseUrl: string,
+  gaps: DataGap[],
+  onRecord: (record: StoredIssue) => void,
+): Promise<Omit<SiteData, 'issues'>> {
   const fields = (await storage.getWhole(FIELDS_KEY, FieldListSchema)) ?? [];
   const statuses = (await storage.getWhole(STATUSES_KEY, StatusListSchema)) ?? [];
-  const issues: JiraIssue[] = [];
   const boards = new Map<number, JiraBoard>();
   for (const project of scope.projects) {
-    for await (const issue of readProjectIssues(storage, project)) issues.push(issue);
+    for await (const record of readProjectRecords(storage, project)) onRecord(record);
     for (const board of (await storage.getWhole(boardsKey(project), BoardListSchema)) ?? []) {
       if (!boards.has(board.id)) boards.set(board.id, board);
     }
@@ -73,5 +90,5 @@ export async function readStoredSite(
     if (board.type === 'kanban') continue;
     sprints[String(board.id)] = (await storage.getWhole(sprintsKey(board.id), SprintListSchema)) ?? [];
   }
-  return { baseUrl, fields, statuses, issues, boards: chosen, sprints, gaps };
+  return { baseUrl, fields, statuses, boards: chosen, sprints, gaps };
 }

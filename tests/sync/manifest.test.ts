@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { PREPARE_QUEUE, PREPARE_TIMEOUT_SECONDS } from '../../src/serve/prepare';
+import { PREPARE_QUEUE, PREPARE_MEMORY_MB, PREPARE_TIMEOUT_SECONDS } from '../../src/serve/prepare';
 import { SYNC_QUEUE, SYNC_TIMEOUT_SECONDS } from '../../src/sync/jobs';
 
 interface Manifest {
@@ -35,12 +35,13 @@ test('an hourly trigger runs index.syncSchedule', () => {
   );
 });
 
-test('the consumer of the prepare queue runs index.servePrepare with the timeout its storage waits are cut to', () => {
+test('the consumer of the prepare queue runs index.servePrepare with the timeout its storage waits are cut to and the most memory', () => {
   const consumer = manifest.modules.consumer.find((c) => c.queue === PREPARE_QUEUE);
   const fn = manifest.modules.function.find((f) => f.key === consumer?.function);
   expect(fn).toEqual({
     key: 'serve-prepare',
     handler: 'index.servePrepare',
     timeoutSeconds: PREPARE_TIMEOUT_SECONDS,
+    runtime: { memoryMB: PREPARE_MEMORY_MB },
   });
 });

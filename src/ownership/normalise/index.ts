@@ -22,46 +22,73 @@ import { UnreadableDates } from './unreadable';
 
 const sprintIdOf = (s: SprintSighting): number => s.id;
 
-function historyCount(issue: JiraIssue): number {
-  return issue.changelog?.histories.length ?? 0;
+/**
+ * The issues normalise() reads, one at a time and twice (a first pass, then the replay), each time in the same
+ * order: unique keys in key order. An array is one; the store's prepare job is another, which keeps each record
+ * compressed and unpacks it only while it is read, so 50,000 issues never sit in memory as Jira's JSON at once.
+ */
+export interface IssueSource {
+  forEach(visit: (issue: JiraIssue) => void): void;
+}
+
+/** What identifies a copy of an issue for uniqueIssues: its key, its id and how much history it carries. */
+export interface IssueIdentity {
+  key: string;
+  id: string;
+  histories: number;
 }
 
 /** One issue per key, in key order; if a key came twice, the copy with more history wins (then the larger id). */
-function uniqueIssues(issues: readonly JiraIssue[]): JiraIssue[] {
+export function uniqueIssues<T>(issues: readonly T[], identity: (issue: T) => IssueIdentity): T[] {
   // Snapshots usually list issues in key order already: then every key is distinct and nothing needs sorting.
   let ordered = true;
   for (let i = 1; i < issues.length && ordered; i++) {
-    ordered = compareIssueKeys((issues[i - 1] as JiraIssue).key, (issues[i] as JiraIssue).key) < 0;
+    ordered = compareIssueKeys(identity(issues[i - 1] as T).key, identity(issues[i] as T).key) < 0;
   }
   if (ordered) return [...issues];
-  const byKey = new Map<string, JiraIssue>();
+  const byKey = new Map<string, { issue: T; id: IssueIdentity }>();
   for (const issue of issues) {
-    const seen = byKey.get(issue.key);
+    const id = identity(issue);
+    const seen = byKey.get(id.key)?.id;
     if (
       seen === undefined ||
-      historyCount(issue) > historyCount(seen) ||
-      (historyCount(issue) === historyCount(seen) && issue.id > seen.id)
+      id.histories > seen.histories ||
+      (id.histories === seen.histories && id.id > seen.id)
     ) {
-      byKey.set(issue.key, issue);
+      byKey.set(id.key, { issue, id });
     }
   }
-  return sortByIssueKey([...byKey.values()], (issue) => issue.key);
+  return sortByIssueKey([...byKey.values()], (entry) => entry.id.key).map((entry) => entry.issue);
 }
 
+const identityOf = (issue: JiraIssue): IssueIdentity => ({
+  key: issue.key,
+  id: issue.id,
+  histories: issue.changelog?.histories.length ?? 0,
+});
+
 export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSite {
+  return normaliseFrom(site, uniqueIssues(site.issues, identityOf), config);
+}
+
+/** normalise() over any IssueSource: `site` gives everything but the issues. */
+export function normaliseFrom(
+  site: Omit<SiteData, 'issues'>,
+  issues: IssueSource,
+  config: AnalysisConfig,
+): NormalisedSite {
   const fields = fieldLookup(site.fields);
   const statuses = statusLookup(site.statuses, config.acceptanceStatuses, config.statusMapping);
   const people = new PeopleRegistry();
   const sprints = new SprintCatalogue(site.sprints);
   const boards = boardInfos(site.boards);
-  const issues = uniqueIssues(site.issues);
 
   // First pass: the issues' user fields and every sprint an issue mentions, so board membership does not depend
   // on which issue came first (history and comment authors are seen during the replay).
   // Each issue's current sprint ids are kept for the replay (read once: Server-era sprint strings are costly).
   const sprintFieldId = fields.product.sprint?.id;
   const currentSprints: number[][] = [];
-  for (const issue of issues) {
+  issues.forEach((issue) => {
     const f = issue.fields;
     people.see(f.creator, CURRENT);
     people.see(f.reporter, CURRENT);
@@ -69,7 +96,7 @@ export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSit
     const sightings = sprintFieldId === undefined ? [] : parseSprintField(f[sprintFieldId]);
     for (const s of sightings) sprints.see(s);
     currentSprints.push(sightings.map(sprintIdOf).sort(byNumber));
-  }
+  });
 
   const knownBoards = new Set(boards.map((b) => b.id));
   const boardsByProject = new Map<string, number[]>();
@@ -116,12 +143,12 @@ export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSit
   };
   const timelines = new Map<string, IssueTimeline>();
   let outOfScope = 0;
-  for (let i = 0; i < issues.length; i++) {
-    const issue = issues[i] as JiraIssue;
-    const timeline = replayIssue(issue, currentSprints[i] as number[], env, sink);
+  let i = 0;
+  issues.forEach((issue) => {
+    const timeline = replayIssue(issue, currentSprints[i++] as number[], env, sink);
     if (timeline === null) outOfScope += 1;
     else if (timeline !== UNREADABLE_ISSUE) timelines.set(issue.key, timeline);
-  }
+  });
 
   // Assignees written in change items are raw values until now: resolve them through the aliases seen.
   for (const timeline of timelines.values()) {
