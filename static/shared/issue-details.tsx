@@ -85,8 +85,15 @@ const LOZENGE: Record<IssueDetail['status']['category'], 'success' | 'inprogress
 function TypeIcon({ type }: { type: IssueDetail['type'] | undefined }) {
   const [failed, setFailed] = useState(false);
   // The slot is there before the details arrive, so the key does not move when the icon appears.
-  if (type?.iconUrl === undefined || failed) {
-    return <span className="issue-type-icon" title={type?.name} aria-hidden="true" />;
+  if (type === undefined) return <span className="issue-type-icon" aria-hidden="true" />;
+  if (type.iconUrl === undefined || failed) {
+    // Jira's icon could not be shown (none given, or the page may not load it): the type's initial in its place,
+    // named in full for the pointer and for screen readers.
+    return (
+      <span className="issue-type-icon issue-type-letter" role="img" aria-label={type.name} title={type.name}>
+        {type.name.charAt(0).toUpperCase()}
+      </span>
+    );
   }
   return (
     <img

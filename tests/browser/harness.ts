@@ -241,6 +241,17 @@ export async function pick(frame: Frame, name: string, label: string | RegExp): 
     .click();
 }
 
+/**
+ * Types `text` (an ISO date, or one in the viewer's format) into the Atlaskit date picker whose input has id `id`
+ * and commits it with Enter, as a user does; resolves to the ISO value the picker then holds (its hidden input,
+ * `${testId}--input`).
+ */
+export async function typeDate(frame: Frame, id: string, testId: string, text: string): Promise<string> {
+  await frame.fill(`#${id}`, text);
+  await frame.press(`#${id}`, 'Enter');
+  return frame.locator(`[data-testid="${testId}--input"]`).inputValue();
+}
+
 /** The text of the picker's current choice. */
 export function pickedLabel(frame: Frame, name: string): Promise<string> {
   return frame.locator(`[data-picker="${name}"] .jv-picker__single-value`).innerText();

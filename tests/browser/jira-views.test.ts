@@ -13,6 +13,7 @@ import {
   pick,
   pickedLabel,
   pickerOptions,
+  typeDate,
   type PreviewPageQuery,
   SAMPLE_DIR,
   screenshot,
@@ -231,6 +232,35 @@ test('each completed issue shows its story points as Jira holds them, a dash whe
   }
 });
 
+test("the review's issues are Atlaskit's DynamicTable: its headers sort by keyboard, the issue column restores the order", async () => {
+  const frame = await jiraView({ project: 'CHK' });
+  await chooseWindow(frame, 'all');
+  await showAcceptance(frame);
+  const waits = () =>
+    frame
+      .locator('tr[data-issue] td[data-cell=wait]')
+      .evaluateAll((cells) => cells.map((c) => Number.parseFloat(c.textContent ?? '')));
+  const keys = () =>
+    frame.locator('tr[data-issue]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-issue')));
+  const engineOrder = await keys();
+  expect(engineOrder.length).toBeGreaterThan(1);
+  const header = frame.locator('th[data-column=wait]');
+  // Atlaskit's header carries aria-sort only once its column sorts.
+  expect(await header.getAttribute('aria-sort')).toBeNull();
+  await header.locator('button').focus();
+  await suite.page.keyboard.press('Enter');
+  expect(await header.getAttribute('aria-sort')).toBe('ascending');
+  const ascending = await waits();
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+  await suite.page.keyboard.press('Enter');
+  expect(await header.getAttribute('aria-sort')).toBe('descending');
+  const descending = await waits();
+  expect(descending).toEqual([...descending].sort((a, b) => b - a));
+  expect(new Set(descending)).toEqual(new Set(ascending));
+  await frame.locator('th[data-column=issue] button').click();
+  expect(await keys()).toEqual(engineOrder);
+});
+
 test('Copy as Markdown puts the acceptance table with the header figures on the clipboard', async () => {
   await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: suite.preview.url,
@@ -321,8 +351,8 @@ test('a window without sprints falls back to weeks and says so; an empty window 
   const frame = await jiraView({ project: 'CHK' });
   const pickDates = async (from: string, to: string) => {
     await pick(frame, 'window', 'Between dates…');
-    await frame.fill('[data-picker=from]', from);
-    await frame.fill('[data-picker=to]', to);
+    expect(await typeDate(frame, 'jv-window-from', 'window-from', from)).toBe(from);
+    expect(await typeDate(frame, 'jv-window-to', 'window-to', to)).toBe(to);
     await frame.click('button[type=submit]');
   };
   // The first CHK sprint starts 2026-06-03; before it there is activity but no sprint.

@@ -20,6 +20,7 @@ import {
   launchBrowser,
   openPreviewPage,
   startTestPreview,
+  typeDate,
   type BrowserSession,
 } from './harness';
 
@@ -448,6 +449,34 @@ test('the dark theme renders: a dark background, different from the light one', 
   );
 });
 
+test('site-wide, the map fits a full-width page (968 px) without scrolling sideways', async () => {
+  // Once 2,721 px wide in this frame (20 columns); now the product people, the Team and the responsibilities.
+  const frame = await openMacro();
+  await frame.waitForSelector('[data-state="map"]');
+  const scroller = frame.locator('.map-scroll');
+  const sizes = await scroller.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+  expect(sizes.client).toBe(968);
+  expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+  expect(await frame.locator(`thead [data-person="${TEAM_ID}"]`).isVisible()).toBe(true);
+  // Every name stays whole: wrapped between words, never cut inside one.
+  const brokenWords = await frame.locator('thead .person-name').evaluateAll((spans) =>
+    spans.flatMap((span) => {
+      const text = span.firstChild;
+      if (text === null || text.nodeType !== Node.TEXT_NODE) return [];
+      return [...(text.textContent ?? '').matchAll(/\S+/g)]
+        .filter((word) => {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          return range.getClientRects().length > 1;
+        })
+        .map((word) => word[0]);
+    }),
+  );
+  expect(await frame.locator('thead .person-name').count()).toBeGreaterThanOrEqual(8);
+  expect(brokenWords).toEqual([]);
+});
+
 test('at a page column’s width the map scrolls sideways and keeps its responsibility column in place', async () => {
   await page.setViewportSize({ width: 780, height: 900 });
   const frame = await openMacro();
@@ -705,6 +734,32 @@ test('the config dialog has one title, dialog padding, thresholds in % by group,
   await writeScreenshot('macro-config-thresholds', (file) =>
     page.locator('#config-dialog').screenshot({ path: file, animations: 'disabled' }),
   );
+});
+
+test("the window's dates are Atlaskit date pickers: ISO or the viewer's format, shown in that format, Enter keeps the dialog", async () => {
+  preview.setMacroConfig(SAMPLE_CONFIG);
+  await openMacro();
+  await page.click('#edit-macro');
+  const config = await appFrame(page, '#config-frame', 'form[data-state="config"]');
+  await config.getByLabel('Between two dates').check();
+  const inViewersFormat = (year: number, month: number, day: number) =>
+    config.evaluate(
+      ([y, m, d]) => new Intl.DateTimeFormat(navigator.language).format(new Date(y, m - 1, d)),
+      [year, month, day] as const,
+    );
+  expect(await typeDate(config, 'window-from', 'window-from', '2026-06-01')).toBe('2026-06-01');
+  expect(await typeDate(config, 'window-to', 'window-to', await inViewersFormat(2026, 8, 31))).toBe(
+    '2026-08-31',
+  );
+  expect(await config.locator('[data-testid="window-from--container"]').innerText()).toContain(
+    await inViewersFormat(2026, 6, 1),
+  );
+  expect(await page.locator('#config-dialog[open]').count()).toBe(1);
+  await config.getByRole('button', { name: 'Save' }).click();
+  await page.waitForSelector('#config-dialog:not([open])', { state: 'attached' });
+  expect(preview.macroConfig()).toMatchObject({
+    window: { kind: 'dates', from: '2026-06-01', to: '2026-08-31' },
+  });
 });
 
 test('a refused saved threshold reads the same on the map as in the settings', async () => {

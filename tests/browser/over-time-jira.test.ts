@@ -4,7 +4,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Frame } from 'playwright-core';
 import { parseCsv } from '../static/jira-views/fixture';
-import { appFrame, browserSuite, openPreviewPage, pick, type PreviewPageQuery, screenshot } from './harness';
+import {
+  appFrame,
+  browserSuite,
+  openPreviewPage,
+  pick,
+  typeDate,
+  type PreviewPageQuery,
+  screenshot,
+} from './harness';
 
 /** From samples/acme/README.md ("Cast"). */
 const PRIYA = { id: '8bd7b81342e3c818e496b63f', name: 'Priya Raman' };
@@ -157,8 +165,8 @@ test('the band is one tab stop: arrow keys move between periods and show each ow
 test('a window with too little activity says so instead of drawing empty bands', async () => {
   const frame = await payProjectPage();
   await pick(frame, 'window', 'Between dates…');
-  await frame.fill('[data-picker=from]', '2025-01-01');
-  await frame.fill('[data-picker=to]', '2025-01-31');
+  expect(await typeDate(frame, 'jv-window-from', 'window-from', '2025-01-01')).toBe('2025-01-01');
+  expect(await typeDate(frame, 'jv-window-to', 'window-to', '2025-01-31')).toBe('2025-01-31');
   await frame.click('button[type=submit]');
   await frame.waitForSelector('[data-loading=false][data-window-from^="2025-01-01"]', { timeout: 45_000 });
   await frame.click('[data-testid=tab-over-time]');

@@ -1,9 +1,10 @@
 // The sprint acceptance review tab: pick a sprint (every sprint the review covers, grouped by board); a header with
 // the acceptor concentration and each acceptor's median wait; the completed issues with who accepted each (self-
 // acceptances highlighted), criteria at acceptance, the wait before done, late acceptances; the carried-over issues.
+import DynamicTable, { type DynamicTableProps } from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AnalysisResult } from '../../../../src/contract/analysis';
 import type { IssueDetail } from '../../../../src/contract/issue-details';
 import { IssueDetailsNotes, IssueRef, useIssueDetails } from '../../../shared/issue-details';
@@ -133,6 +134,33 @@ function pointsLabel(detail: IssueDetail | undefined): string {
   return detail.points === null ? '—' : String(detail.points);
 }
 
+type Row = NonNullable<DynamicTableProps['rows']>[number];
+/** DynamicTable spreads a cell's other props onto its <td>: the data attributes the tests and styles read. */
+type Cell = Row['cells'][number] & { [attribute: `data-${string}`]: string };
+type Head = NonNullable<DynamicTableProps['head']>;
+
+/** The table's columns: what each is sorted by (DynamicTable compares the cells' keys). */
+const COLUMNS: { key: string; label: string; numeric?: boolean }[] = [
+  { key: 'issue', label: 'Issue' },
+  { key: 'points', label: 'Points', numeric: true },
+  { key: 'acceptor', label: 'Accepted by' },
+  { key: 'assignee', label: 'Assignee' },
+  { key: 'self-accepted', label: 'Self-accepted' },
+  { key: 'criteria', label: 'Criteria at acceptance' },
+  { key: 'wait', label: 'Wait in last status', numeric: true },
+  { key: 'after-end', label: 'After sprint end' },
+  { key: 'accepted-on', label: 'Accepted on' },
+];
+
+const HEAD: Head = {
+  cells: COLUMNS.map((column) => ({
+    key: column.key,
+    content: column.label,
+    isSortable: true,
+    'data-column': column.key,
+  })),
+};
+
 function IssuesTable({ review, baseUrl }: { review: AcceptanceReviewView; baseUrl: string }) {
   // The sprint's issues as the viewer sees them now, read from Jira when the sprint is shown.
   const shown = useIssueDetails(review.issues.map((issue) => issue.issueKey));
@@ -143,76 +171,69 @@ function IssuesTable({ review, baseUrl }: { review: AcceptanceReviewView; baseUr
       </EmptyState>
     );
   }
+  const cell = (column: string, key: string | number, content: ReactNode): Cell => ({
+    key,
+    content,
+    'data-cell': column,
+  });
+  const rows: Row[] = review.issues
+    .filter((issue) => !shown.hidden.has(issue.issueKey))
+    .map((issue, order) => {
+      const detail = shown.detailOf(issue.issueKey);
+      const row: Row & { [attribute: `data-${string}`]: string } = {
+        key: issue.issueKey,
+        className: issue.selfAccepted ? 'jv-self-accepted' : undefined,
+        'data-issue': issue.issueKey,
+        'data-self-accepted': issue.selfAccepted ? 'true' : 'false',
+        cells: [
+          // The engine's order (the order of acceptance) is the issue column's.
+          cell('issue', order, <IssueRef issueKey={issue.issueKey} detail={detail} siteUrl={baseUrl} />),
+          // Issues without points sort below any estimate.
+          cell('points', detail?.points ?? -1, pointsLabel(detail)),
+          cell('acceptor', issue.acceptorName, issue.acceptorName),
+          cell('assignee', issue.assigneeName ?? '', issue.assigneeName ?? '—'),
+          cell(
+            'self-accepted',
+            issue.selfAccepted ? 1 : 0,
+            issue.selfAccepted ? <Lozenge appearance="moved">self-accepted</Lozenge> : 'no',
+          ),
+          cell(
+            'criteria',
+            issue.criteriaPresent ? 1 : 0,
+            issue.criteriaPresent ? 'yes' : <Lozenge appearance="removed">{yesNo(false)}</Lozenge>,
+          ),
+          cell('wait', issue.waitDays, formatDays(issue.waitDays)),
+          cell(
+            'after-end',
+            issue.afterSprintEnd ? 1 : 0,
+            issue.afterSprintEnd ? <Lozenge appearance="moved">after end</Lozenge> : 'no',
+          ),
+          cell('accepted-on', issue.acceptedOn, issue.acceptedOn),
+        ],
+      };
+      return row;
+    });
   return (
-    <div className="jv-scroll">
-      <table className="jv-table" data-table="accepted-issues">
-        <caption>
-          Issues completed in {review.name}
-          {review.issues.length < review.completedCount
-            ? ` (the ${review.issues.length} most recent of ${review.completedCount})`
-            : ''}
-          . Self-acceptances (the assignee moved their own issue to done) are highlighted.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Issue</th>
-            <th scope="col" className="jv-num">
-              Points
-            </th>
-            <th scope="col">Accepted by</th>
-            <th scope="col">Assignee</th>
-            <th scope="col">Self-accepted</th>
-            <th scope="col">Criteria at acceptance</th>
-            <th scope="col" className="jv-num">
-              Wait in last status
-            </th>
-            <th scope="col">After sprint end</th>
-            <th scope="col" className="jv-hide-narrow">
-              Accepted on
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {review.issues
-            .filter((issue) => !shown.hidden.has(issue.issueKey))
-            .map((issue) => (
-              <tr
-                key={issue.issueKey}
-                className={issue.selfAccepted ? 'jv-self-accepted' : undefined}
-                data-issue={issue.issueKey}
-                data-self-accepted={issue.selfAccepted ? 'true' : 'false'}
-              >
-                <th scope="row" style={{ fontWeight: 500, minWidth: '16rem' }}>
-                  <IssueRef
-                    issueKey={issue.issueKey}
-                    detail={shown.detailOf(issue.issueKey)}
-                    siteUrl={baseUrl}
-                  />
-                </th>
-                <td className="jv-num" data-cell="points">
-                  {pointsLabel(shown.detailOf(issue.issueKey))}
-                </td>
-                <td>{issue.acceptorName}</td>
-                <td>{issue.assigneeName ?? '—'}</td>
-                <td data-cell="self-accepted">
-                  {issue.selfAccepted ? <Lozenge appearance="moved">self-accepted</Lozenge> : 'no'}
-                </td>
-                <td data-cell="criteria">
-                  {issue.criteriaPresent ? 'yes' : <Lozenge appearance="removed">{yesNo(false)}</Lozenge>}
-                </td>
-                <td className="jv-num" data-cell="wait">
-                  {formatDays(issue.waitDays)}
-                </td>
-                <td data-cell="after-end">
-                  {issue.afterSprintEnd ? <Lozenge appearance="moved">after end</Lozenge> : 'no'}
-                </td>
-                <td className="jv-hide-narrow">{issue.acceptedOn}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+    <>
+      {/* Said above the table, not as DynamicTable's caption, which Atlaskit draws as a heading. */}
+      <p className="jv-note" id="accepted-issues-note">
+        Issues completed in {review.name}
+        {review.issues.length < review.completedCount
+          ? ` (the ${review.issues.length} most recent of ${review.completedCount})`
+          : ''}
+        . Self-acceptances (the assignee moved their own issue to done) are highlighted; the column headers
+        sort.
+      </p>
+      <div className="jv-scroll" data-table="accepted-issues">
+        <DynamicTable
+          head={HEAD}
+          rows={rows}
+          label={`Issues completed in ${review.name}`}
+          testId="accepted-issues"
+        />
+      </div>
       <IssueDetailsNotes shown={shown} />
-    </div>
+    </>
   );
 }
 

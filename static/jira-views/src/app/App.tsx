@@ -2,10 +2,10 @@
 // board and the window, loads the project analysis once for all tabs, and shows loading, errors and data gaps.
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Button from '@atlaskit/button/default/button';
-import Textfield from '@atlaskit/textfield';
 import { view } from '@forge/bridge';
 import { useEffect, useMemo, useState } from 'react';
 import type { AnalysisWindow } from '../../../../src/ownership/config';
+import { DateField } from '../../../shared/date-field';
 import { useResolver } from '../../../shared/invoke';
 import { progressText, useElapsedSeconds } from '../../../shared/progress';
 import { DataGapsNotice, ErrorState, LoadingState } from '../../../shared/states';
@@ -62,25 +62,13 @@ function WindowPicker({ value, onChange }: { value: AnalysisWindow; onChange: (w
             }
           }}
         >
-          {/* @atlaskit/datepicker is not among the app's packages: Atlaskit's Textfield over the browser's date
-              input is the closest native control, its value an ISO date as the resolver takes it. */}
-          <label className="jv-field">
+          <label className="jv-field" htmlFor="jv-window-from">
             From
-            <Textfield
-              type="date"
-              value={from}
-              onChange={(e) => setFrom(e.currentTarget.value)}
-              data-picker="from"
-            />
+            <DateField id="jv-window-from" testId="window-from" value={from} onChange={setFrom} />
           </label>
-          <label className="jv-field">
+          <label className="jv-field" htmlFor="jv-window-to">
             To
-            <Textfield
-              type="date"
-              value={to}
-              onChange={(e) => setTo(e.currentTarget.value)}
-              data-picker="to"
-            />
+            <DateField id="jv-window-to" testId="window-to" value={to} onChange={setTo} />
           </label>
           <Button type="submit">Apply</Button>
           {error === null ? null : (

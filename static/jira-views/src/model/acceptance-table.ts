@@ -131,7 +131,8 @@ export function acceptanceReview(result: AnalysisResult, sprintId: number): Acce
   const name = (id: string | null) => personName(result, id);
   const sprintName = (id: number) =>
     result.acceptance.sprints.find((s) => s.sprintId === id)?.name ?? `Sprint ${id}`;
-  // The engine's order (by issue key) is kept, so the screen, the CSV and the Markdown list issues alike.
+  // The engine's order (by acceptance time, then issue key) is kept, so the screen, the CSV and the Markdown list
+  // issues alike.
   const issues = sprint.completed.map((c) => ({
     issueKey: c.issueKey,
     acceptorId: c.acceptorId,

@@ -1,5 +1,6 @@
 // The time window the map covers: the last N sprints, two dates, or all time.
 import Textfield from '@atlaskit/textfield';
+import { DateField } from '../../../shared/date-field';
 import { Field, FieldError, describedBy } from './Field';
 import type { ConfigDraft, FieldErrors, WindowKind } from './config-draft';
 
@@ -62,25 +63,23 @@ export function WindowFields({
       {window.kind === 'dates' ? (
         <div className="field-row">
           <Field id="window-from" label="From" error={fromError}>
-            <Textfield
+            <DateField
               id="window-from"
-              name="window-from"
-              type="date"
+              testId="window-from"
               value={window.from}
               isInvalid={Boolean(fromError)}
-              aria-describedby={describedBy('window-from', false, fromError)}
-              onChange={(event) => onChange({ ...window, from: event.currentTarget.value })}
+              describedBy={describedBy('window-from', false, fromError)}
+              onChange={(from) => onChange({ ...window, from })}
             />
           </Field>
           <Field id="window-to" label="To" error={errors['window.to']}>
-            <Textfield
+            <DateField
               id="window-to"
-              name="window-to"
-              type="date"
+              testId="window-to"
               value={window.to}
               isInvalid={Boolean(toError)}
-              aria-describedby={describedBy('window-to', false, toError)}
-              onChange={(event) => onChange({ ...window, to: event.currentTarget.value })}
+              describedBy={describedBy('window-to', false, toError)}
+              onChange={(to) => onChange({ ...window, to })}
             />
           </Field>
         </div>
