@@ -10,7 +10,7 @@ import { OBSERVED_ROLE_KINDS } from '../ownership/roles';
 import { LayerSchema, RowKeySchema } from '../ownership/rows';
 import { WarningSchema } from '../ownership/warning';
 
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 /** The id of the "Team (N people)" column: people without a column of their own whose activity is mostly delivery. */
 export const TEAM_ID = 'team';
 /** The id of the "Others (N people)" column: people without a column of their own and no product activity. */
@@ -41,6 +41,16 @@ export const ResultPersonSchema = z.object({
   observedRole: ObservedRoleKindSchema,
   /** "PM-like", "PO-like", "PM/PO", "Engineer", "No product activity". */
   roleLabel: z.string(),
+  /**
+   * For a person with their own column, over a scope of several boards: their observed role on each board where
+   * they were active, in the scope's board order, so a site-wide map can say where a squad reads them differently
+   * ("PM/PO across the site; PO-like on CHK board"). Empty otherwise.
+   */
+  boardRoles: z
+    .array(
+      z.object({ boardId: z.number().int(), observedRole: ObservedRoleKindSchema, roleLabel: z.string() }),
+    )
+    .default([]),
   /** Folded into Team (shown there, without figures, unless showDeliveryPeople is set). */
   inTeam: z.boolean(),
   /** Shares of the person's weighted activity in the window; null for team members when they are not shown. */

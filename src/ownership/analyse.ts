@@ -33,7 +33,7 @@ import { distinctNames } from './present/names';
 import { iso, round2, share4 } from './present/numbers';
 import { presentRows } from './present/rows';
 import { computeRaciMaps, issuePeopleOf } from './raci';
-import { OBSERVED_ROLE_LABELS, observeRoles } from './roles';
+import { OBSERVED_ROLE_LABELS, observeRoles, observeRolesByBoard } from './roles';
 import type { WarningContext } from './warnings/context';
 import { evaluateWarnings } from './warnings/index';
 import { applyWindow, resolveWindow, scopeBoardIds, startedSprints, type ResolvedWindow } from './window';
@@ -236,6 +236,19 @@ function resultOf(
 
   const fold = foldOn(raci, context.deliveryPeople);
   const others = [...named].filter((id) => fold(id) === 'others').sort();
+  // Per board only where there are several: on one board the site role is the board's.
+  const boardIds = boardsInPlay(windowed);
+  const rolesByBoard =
+    boardIds.length > 1 ? observeRolesByBoard(windowed.events, boardIds, thresholds) : undefined;
+  const boardRolesOf = (id: string) =>
+    rolesByBoard === undefined || columnOf(fold(id), show) !== 'own'
+      ? []
+      : boardIds.flatMap((boardId) => {
+          const role = rolesByBoard.get(boardId)?.get(id);
+          return role === undefined
+            ? []
+            : [{ boardId, observedRole: role, roleLabel: OBSERVED_ROLE_LABELS[role] }];
+        });
   const names = distinctNames(
     [...named].map((id) => ({ id, displayName: full.people.get(id)?.displayName ?? 'Unknown person' })),
   );
@@ -255,6 +268,7 @@ function resultOf(
         active: person?.active ?? true,
         observedRole: role?.role ?? 'none',
         roleLabel: OBSERVED_ROLE_LABELS[role?.role ?? 'none'],
+        boardRoles: boardRolesOf(id),
         inTeam,
         strategicShare: figure(role?.strategicShare),
         tacticalShare: figure(role?.tacticalShare),

@@ -32,32 +32,45 @@ export interface ObservedRole {
   eventCount: number;
 }
 
+interface LayerTally {
+  s: number;
+  t: number;
+  d: number;
+  n: number;
+}
+
+function tallyOf(tallies: Map<string, LayerTally>, actorId: string): LayerTally {
+  let tally = tallies.get(actorId);
+  if (tally === undefined) {
+    tally = { s: 0, t: 0, d: 0, n: 0 };
+    tallies.set(actorId, tally);
+  }
+  return tally;
+}
+
+function add(tally: LayerTally, e: ProductEvent): void {
+  const layer = LAYER_OF[e.row];
+  if (layer === 'strategic') tally.s += e.weight;
+  else if (layer === 'tactical') tally.t += e.weight;
+  else tally.d += e.weight;
+  tally.n += 1;
+}
+
 /** Adds up a person's weight per layer and names the role the evidence shows (thresholds in config.ts). */
 export function observeRoles(
   events: readonly ProductEvent[],
   thresholds: Pick<Thresholds, 'engineerDeliveryShare' | 'roleSubstantialShare'>,
 ): Map<string, ObservedRole> {
-  const tallies = new Map<string, { s: number; t: number; d: number; n: number }>();
+  const tallies = new Map<string, LayerTally>();
   // An indexed loop: this runs once over a million events, and for-of would allocate a step object for each
   // until the loop is optimised.
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as ProductEvent;
-    const actorId = e.actorId;
-    if (actorId === AUTOMATION_ID) continue;
-    let tally = tallies.get(actorId);
-    if (tally === undefined) {
-      tally = { s: 0, t: 0, d: 0, n: 0 };
-      tallies.set(actorId, tally);
-    }
-    const layer = LAYER_OF[e.row];
-    if (layer === 'strategic') tally.s += e.weight;
-    else if (layer === 'tactical') tally.t += e.weight;
-    else tally.d += e.weight;
-    tally.n += 1;
+    if (e.actorId !== AUTOMATION_ID) add(tallyOf(tallies, e.actorId), e);
   }
   const out = new Map<string, ObservedRole>();
   for (const id of [...tallies.keys()].sort()) {
-    const { s, t, d, n } = tallies.get(id) as { s: number; t: number; d: number; n: number };
+    const { s, t, d, n } = tallies.get(id) as LayerTally;
     const total = s + t + d;
     const product = s + t;
     const share = (x: number, of: number) => (of > 0 ? x / of : 0);
@@ -74,6 +87,33 @@ export function observeRoles(
       tacticalShareOfProduct: share(t, product),
       eventCount: n,
     });
+  }
+  return out;
+}
+
+/**
+ * The role each person shows on each board, from that board's events alone (an event counts on every board its
+ * issue belongs to): the same rule as observeRoles, so a board's view of a person reads as that board's own map.
+ */
+export function observeRolesByBoard(
+  events: readonly ProductEvent[],
+  boardIds: readonly number[],
+  thresholds: Pick<Thresholds, 'engineerDeliveryShare' | 'roleSubstantialShare'>,
+): Map<number, Map<string, ObservedRoleKind>> {
+  const tallies = new Map<number, Map<string, LayerTally>>(boardIds.map((id) => [id, new Map()]));
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as ProductEvent;
+    if (e.actorId === AUTOMATION_ID) continue;
+    for (const boardId of e.boardIds) {
+      const board = tallies.get(boardId);
+      if (board !== undefined) add(tallyOf(board, e.actorId), e);
+    }
+  }
+  const out = new Map<number, Map<string, ObservedRoleKind>>();
+  for (const [boardId, board] of tallies) {
+    const roles = new Map<string, ObservedRoleKind>();
+    for (const [id, { s, t, d }] of board) roles.set(id, roleOf(s, t, d, thresholds));
+    out.set(boardId, roles);
   }
   return out;
 }

@@ -449,6 +449,24 @@ test('the dark theme renders: a dark background, different from the light one', 
   );
 });
 
+test('site-wide, a person a squad reads differently says so under their role: Priya PM/PO, PO-like on CHK, PM-like on PAY', async () => {
+  const frame = await openMacro();
+  await frame.waitForSelector('[data-state="map"]');
+  const priya = frame.locator(`thead .person[data-person="${idOf('Priya Raman')}"]`);
+  expect(await priya.locator('[data-role]').innerText()).toContain('PM/PO');
+  expect(await priya.locator('[data-squad-roles] > span').allInnerTexts()).toEqual([
+    'PO-like on CHK',
+    'PM-like on PAY',
+  ]);
+  // Read as one header by a screen reader: the scope's role, then the squads'.
+  expect((await priya.innerText()).replace(/\s+/g, ' ')).toContain('PM/PO across the scope PO-like on CHK');
+  // The POs of one squad read the same there and site-wide: nothing more under their names.
+  expect(
+    await frame.locator(`thead .person[data-person="${idOf('Sofia Lindqvist')}"] [data-squad-roles]`).count(),
+  ).toBe(0);
+  expect(await frame.locator('thead [data-squad-roles]').count()).toBe(1);
+});
+
 test('site-wide, the map fits a full-width page (968 px) without scrolling sideways', async () => {
   // Once 2,721 px wide in this frame (20 columns); now the product people, the Team and the responsibilities.
   const frame = await openMacro();

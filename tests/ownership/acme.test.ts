@@ -770,6 +770,29 @@ describe('acme: the map readable in ten seconds (DOMAIN.md "Columns of the map",
     ]);
   });
 
+  it("site-wide each product person carries the role each squad's own map gives them: Priya PO-like on CHK, PM-like on PAY", () => {
+    const site = results.site;
+    const byBoard = (id: string) =>
+      personOf(site, id).boardRoles.map((b) => [b.boardId, b.roleLabel] as [number, string]);
+    expect(personOf(site, PRIYA).roleLabel).toBe('PM/PO');
+    expect(byBoard(PRIYA)).toEqual([
+      [1, 'PO-like'],
+      [2, 'PM-like'],
+      [3, 'PM/PO'],
+    ]);
+    // The same labels as each board's own analysis, for everyone with a column of their own.
+    const boardResult = { 1: results.chk, 2: results.pay, 3: results.srch } as const;
+    for (const person of site.people.filter((p) => p.column === 'own')) {
+      expect(person.boardRoles.length).toBeGreaterThan(0);
+      for (const { boardId, roleLabel } of person.boardRoles) {
+        expect(personOf(boardResult[boardId as 1 | 2 | 3], person.id).roleLabel).toBe(roleLabel);
+      }
+    }
+    // Folded people, and any scope of one board, carry none.
+    for (const person of site.people.filter((p) => p.column !== 'own')) expect(person.boardRoles).toEqual([]);
+    for (const person of results.chk.people) expect(person.boardRoles).toEqual([]);
+  });
+
   it('in every scope, each person with a column of their own holds an A or R on a product row or a product role', () => {
     for (const name of UNDECLARED) {
       const result = results[name];

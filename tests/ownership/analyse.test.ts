@@ -45,7 +45,7 @@ describe('analyse', () => {
   it('returns a result that validates against the shared schema, stamped with now', () => {
     const r = run();
     expect(() => AnalysisResultSchema.parse(r)).not.toThrow();
-    expect(r.version).toBe(1);
+    expect(r.version).toBe(2);
     expect(r.generatedAt).toBe('2026-04-01T00:00:00.000Z');
     expect(r.window).toEqual({ kind: 'all', from: null, to: '2026-04-01T00:00:00.000Z', sprintIds: [] });
     expect(r.completeness).toEqual({ complete: true, gaps: [] });

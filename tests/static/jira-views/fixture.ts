@@ -1,7 +1,12 @@
 // A small analysis result for the Jira views' pure modules: three people who do product work (a PM/PO over the
 // tactical line whose strategic share collapses, a PO, an engineer with some product work), two delivery-only
 // people folded into the Team line, three sprints on one board, one of them still open, and an automation acceptor.
-import { AnalysisResultSchema, type AnalysisResult, type ResultRow } from '../../../src/contract/analysis';
+import {
+  ANALYSIS_VERSION,
+  AnalysisResultSchema,
+  type AnalysisResult,
+  type ResultRow,
+} from '../../../src/contract/analysis';
 import { ThresholdsSchema, WeightsSchema } from '../../../src/ownership/config';
 import { ROWS, type RowKey } from '../../../src/ownership/rows';
 
@@ -77,7 +82,7 @@ const evidence = (issueKey: string, at: string) => ({
 
 export function analysisFixture(): AnalysisResult {
   const result: AnalysisResult = {
-    version: 1,
+    version: ANALYSIS_VERSION,
     generatedAt: '2026-03-20T09:00:00.000Z',
     scope: { projects: ['CHK'], boards: [{ id: 7, name: 'CHK board', projectKey: 'CHK' }] },
     window: { kind: 'all', from: null, to: '2026-03-20T09:00:00.000Z', sprintIds: [1, 2, 3] },
@@ -95,6 +100,7 @@ export function analysisFixture(): AnalysisResult {
         active: true,
         observedRole: 'engineer',
         roleLabel: 'Engineer',
+        boardRoles: [],
         inTeam: true,
         column: 'team',
         strategicShare: null,
@@ -108,6 +114,7 @@ export function analysisFixture(): AnalysisResult {
         active: true,
         observedRole: 'engineer',
         roleLabel: 'Engineer',
+        boardRoles: [],
         inTeam: true,
         column: 'team',
         strategicShare: null,
@@ -121,6 +128,7 @@ export function analysisFixture(): AnalysisResult {
         active: true,
         observedRole: 'engineer',
         roleLabel: 'Engineer',
+        boardRoles: [],
         inTeam: false,
         column: 'own',
         strategicShare: 0,
@@ -134,6 +142,7 @@ export function analysisFixture(): AnalysisResult {
         active: false,
         observedRole: 'po',
         roleLabel: 'PO-like',
+        boardRoles: [],
         inTeam: false,
         column: 'own',
         strategicShare: 0.3,
@@ -147,6 +156,7 @@ export function analysisFixture(): AnalysisResult {
         active: true,
         observedRole: 'pm-po',
         roleLabel: 'PM/PO',
+        boardRoles: [],
         inTeam: false,
         column: 'own',
         strategicShare: 0.1,

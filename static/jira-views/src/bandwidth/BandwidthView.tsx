@@ -117,7 +117,8 @@ export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fi
       </p>
       <p className="jv-note" data-note="roles-scope">
         Roles are read from the activity on {where} alone. The ownership map over several projects reads each
-        person over all of them, so a label can differ there (PO-like on one squad, PM/PO across the site).
+        person over all of them, so a label can differ there; the map then names the squad that reads them
+        otherwise (PM/PO across the site, &quot;PO-like on CHK&quot; under the name).
       </p>
       {table.periodKind === 'week' ? (
         <div data-state="weeks" style={{ margin: '8px 0' }}>

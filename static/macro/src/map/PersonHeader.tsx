@@ -1,5 +1,6 @@
 // A column header of the map: an avatar with the person's initials, their display name and the role the evidence
-// shows (a lozenge); the Team column shows how many people it stands for instead.
+// shows (a lozenge), and where a squad reads them differently ("PO-like on CHK"); the Team column shows how many
+// people it stands for instead.
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import type { ResultPerson } from '../../../../src/contract/analysis';
 import { initials } from '../../../shared/format';
@@ -46,10 +47,20 @@ export function PersonHeader({ column }: { column: MapColumn }) {
       {person ? (
         <span data-role={person.observedRole}>
           <Lozenge appearance={ROLE_LOOK[person.observedRole]}>{person.roleLabel}</Lozenge>
+          {column.squadRoles.length > 0 ? <span className="visually-hidden"> across the scope</span> : null}
         </span>
       ) : (
         <Lozenge appearance="default">Declared only</Lozenge>
       )}
+      {column.squadRoles.length > 0 ? (
+        // The same person reads differently on one squad's own map (and its Jira views): said here, not left to
+        // look like a contradiction between views.
+        <span className="person-squad-roles" data-squad-roles>
+          {column.squadRoles.map((text) => (
+            <span key={text}>{text}</span>
+          ))}
+        </span>
+      ) : null}
     </div>
   );
 }

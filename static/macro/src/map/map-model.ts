@@ -19,6 +19,8 @@ export interface MapColumn {
   displayName: string;
   /** Absent for the Team column and for people the result does not describe (declared only). */
   person?: ResultPerson;
+  /** Where a squad reads the person differently from the whole scope: "PO-like on CHK". Empty when none. */
+  squadRoles: string[];
   team?: { label: string; count: number };
 }
 
@@ -98,6 +100,16 @@ function holdRank(result: AnalysisResult, personId: string): number {
   return rank;
 }
 
+/** The person's role on each squad where it is not their role over the whole scope ("PO-like on CHK"). */
+function squadRolesOf(result: AnalysisResult, person: ResultPerson): string[] {
+  return person.boardRoles
+    .filter((board) => board.observedRole !== person.observedRole)
+    .map((board) => {
+      const known = result.boards.find((b) => b.id === board.boardId);
+      return `${board.roleLabel} on ${known === undefined ? `board ${board.boardId}` : squadLabel(known)}`;
+    });
+}
+
 /**
  * People with a letter anywhere (inferred or declared), placed by the roles they hold (see holdRank), then by
  * observed role (PM-like, PM/PO, PO-like, others) and name. The Team column comes last.
@@ -111,8 +123,8 @@ export function mapColumns(result: AnalysisResult): MapColumn[] {
   const placed = [...ids].map((id) => {
     const person = byId.get(id);
     const column: MapColumn = person
-      ? { id, displayName: person.displayName, person }
-      : { id, displayName: id };
+      ? { id, displayName: person.displayName, person, squadRoles: squadRolesOf(result, person) }
+      : { id, displayName: id, squadRoles: [] };
     return {
       column,
       hold: holdRank(result, id),
@@ -131,6 +143,7 @@ export function mapColumns(result: AnalysisResult): MapColumn[] {
     people.push({
       id: TEAM_ID,
       displayName: result.team.label,
+      squadRoles: [],
       team: { label: result.team.label, count: result.team.count },
     });
   }
