@@ -44,13 +44,11 @@ export const ResultPersonSchema = z.object({
   /**
    * For a person with their own column, over a scope of several boards: their observed role on each board where
    * they were active, in the scope's board order, so a site-wide map can say where a squad reads them differently
-   * ("PM/PO across the site; PO-like on CHK board"). Empty otherwise.
+   * ("PM/PO", and under the name "PO-like on CHK"). Empty otherwise.
    */
-  boardRoles: z
-    .array(
-      z.object({ boardId: z.number().int(), observedRole: ObservedRoleKindSchema, roleLabel: z.string() }),
-    )
-    .default([]),
+  boardRoles: z.array(
+    z.object({ boardId: z.number().int(), observedRole: ObservedRoleKindSchema, roleLabel: z.string() }),
+  ),
   /** Folded into Team (shown there, without figures, unless showDeliveryPeople is set). */
   inTeam: z.boolean(),
   /** Shares of the person's weighted activity in the window; null for team members when they are not shown. */
