@@ -1,7 +1,7 @@
 // The stored issues of a scope as the analysis job reads them: each record kept deflated in memory and unpacked
 // only while normalise() reads it. At 50,000 issues (1 M histories) the records as Jira's JSON objects are about
-// 1 GB of heap, twice what a Forge function has; deflated they are a small fraction of that, and normalise() reads
-// each issue twice (a first pass, then the replay) without the store being read twice.
+// 1 GB of heap, twice a Forge function's default memory; deflated they are 80 MB (docs/decisions.md), and
+// normalise() reads each issue twice (a first pass, then the replay) without the store being read twice.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { uniqueIssues, type IssueSource } from '../ownership/normalise';
 import { unpackIssue, type StoredIssue } from '../store/records';
