@@ -29,9 +29,13 @@ export interface ItemEvent extends ProductEvent {
 
 /**
  * An event made from one changelog item. A big site has a million of them, so each holds only what is its own
- * (actor, time, the history and item it came from) and reads the rest through shared objects: its issue, and its
- * attribution, which Attributions hands out once per distinct value. Its id and evidence are made when asked for;
- * private fields keep the raw Jira objects out of keys and spreads.
+ * (actor, time, and of its history and item the strings its id and evidence need) and reads the rest through
+ * shared objects: its issue, and its attribution, which Attributions hands out once per distinct value. Its id and
+ * evidence are made when asked for; private fields keep them out of keys and spreads.
+ *
+ * It keeps those strings, not the history and the item: holding Jira's objects kept every history (its author, its
+ * other items) alive as long as the analysis, two fifths of the normalised site's heap (746 → 437 B an event at
+ * 10k, timelines included).
  *
  * (An object literal on a shared prototype was tried: V8 then allocates the events straight in the old generation
  * and the young-generation collector copies less, but reading them became slower than the time saved.)
@@ -39,8 +43,11 @@ export interface ItemEvent extends ProductEvent {
 class ChangeItemEvent implements ItemEvent {
   readonly #attribution: Attribution;
   readonly #issue: EventIssue;
-  readonly #history: ChangeHistory;
-  readonly #item: ChangeItem;
+  readonly #historyId: string;
+  readonly #created: string;
+  readonly #field: string;
+  readonly #from: string | null;
+  readonly #to: string | null;
   readonly #index: number;
 
   constructor(
@@ -54,8 +61,11 @@ class ChangeItemEvent implements ItemEvent {
   ) {
     this.#attribution = attribution;
     this.#issue = issue;
-    this.#history = history;
-    this.#item = item;
+    this.#historyId = history.id;
+    this.#created = history.created;
+    this.#field = item.field;
+    this.#from = fromText(item) ?? item.from ?? null;
+    this.#to = toText(item) ?? item.to ?? null;
     this.#index = index;
   }
 
@@ -92,26 +102,25 @@ class ChangeItemEvent implements ItemEvent {
    * than a chain of pieces). Rules that hold events by reference (RaciCell.events) never ask for it.
    */
   get id(): string {
-    return [this.#issue.key, this.#history.id, this.#index].join('/');
+    return [this.#issue.key, this.#historyId, this.#index].join('/');
   }
 
   get historyId(): string {
-    return this.#history.id;
+    return this.#historyId;
   }
 
   get field(): string {
-    return this.#item.field;
+    return this.#field;
   }
 
   get evidence(): Evidence {
-    const item = this.#item;
     return {
       issueKey: this.#issue.key,
-      historyId: this.#history.id,
-      at: this.#history.created,
-      field: item.field,
-      from: fromText(item) ?? item.from ?? null,
-      to: toText(item) ?? item.to ?? null,
+      historyId: this.#historyId,
+      at: this.#created,
+      field: this.#field,
+      from: this.#from,
+      to: this.#to,
     };
   }
 
