@@ -70,8 +70,8 @@ test("each issue names its type: Jira's icon, or where the page cannot load it t
   await first.locator('.issue-summary').waitFor();
   const type = types.get((await first.getAttribute('data-evidence'))!)!;
   const icon = first.locator('.issue-type-icon');
-  // The sample's icons live on acme.atlassian.net, which the app's CSP does not list: the image fails and the
-  // initial stands in, with the type's name for screen readers and on hover.
+  // The sample's icons live on acme.atlassian.net, which the tests never reach: the image fails and the initial
+  // stands in, with the type's name for screen readers and on hover.
   await frame.waitForSelector('[data-testid="evidence-panel"] tbody tr .issue-type-letter');
   expect(await icon.getAttribute('aria-label')).toBe(type);
   expect(await icon.getAttribute('title')).toBe(type);

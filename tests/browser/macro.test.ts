@@ -316,7 +316,9 @@ test('the config panel explains a bad threshold inline, refuses to save it, and 
   await page.click('#edit-macro');
   const config = await appFrame(page, '#config-frame', 'form[data-state="config"]');
   // The saved scope is shown as chosen.
-  expect(await config.locator('[data-field="scope-projects"]').innerText()).toContain('Checkout (CHK)');
+  // Named once the viewer's project list has arrived (a bare key until then, never "not visible to you").
+  await config.locator('[data-field="scope-projects"]').getByText('Checkout (CHK)').waitFor();
+  expect(await config.locator('[data-field="scope-projects"]').innerText()).not.toContain('not visible');
   const save = config.getByRole('button', { name: 'Save' });
   expect(await save.isEnabled()).toBe(true);
 

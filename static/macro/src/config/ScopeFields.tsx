@@ -36,14 +36,14 @@ export function ScopeFields({
     value: b.id,
     label: b.projectKey ? `${b.name} — ${b.projectKey}` : b.name,
   }));
-  // Saved choices the viewer cannot see (any more) stay visible, so saving does not drop them silently.
+  // Saved choices the viewer cannot see (any more) stay visible, so saving does not drop them silently; until the
+  // lists have arrived nothing is known to be out of sight, so a saved choice reads as its bare key.
+  const unseen = data === undefined ? '' : ' (not visible to you)';
   const projectValue = projects.map(
-    (key) =>
-      projectOptions.find((o) => o.value === key) ?? { value: key, label: `${key} (not visible to you)` },
+    (key) => projectOptions.find((o) => o.value === key) ?? { value: key, label: `${key}${unseen}` },
   );
   const boardValue = boards.map(
-    (id) =>
-      boardOptions.find((o) => o.value === id) ?? { value: id, label: `Board ${id} (not visible to you)` },
+    (id) => boardOptions.find((o) => o.value === id) ?? { value: id, label: `Board ${id}${unseen}` },
   );
   const scopeError = errors.scope;
   const projectsError = errorsUnder(errors, 'scope.projects')[0];
