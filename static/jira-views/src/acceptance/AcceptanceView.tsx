@@ -158,6 +158,7 @@ const HEAD: Head = {
     content: column.label,
     isSortable: true,
     'data-column': column.key,
+    ...(column.numeric ? { 'data-numeric': 'true' } : {}),
   })),
 };
 
@@ -171,10 +172,12 @@ function IssuesTable({ review, baseUrl }: { review: AcceptanceReviewView; baseUr
       </EmptyState>
     );
   }
+  const numeric = new Set(COLUMNS.filter((column) => column.numeric).map((column) => column.key));
   const cell = (column: string, key: string | number, content: ReactNode): Cell => ({
     key,
     content,
     'data-cell': column,
+    ...(numeric.has(column) ? { 'data-numeric': 'true' } : {}),
   });
   const rows: Row[] = review.issues
     .filter((issue) => !shown.hidden.has(issue.issueKey))
@@ -224,7 +227,7 @@ function IssuesTable({ review, baseUrl }: { review: AcceptanceReviewView; baseUr
         . Self-acceptances (the assignee moved their own issue to done) are highlighted; the column headers
         sort.
       </p>
-      <div className="jv-scroll" data-table="accepted-issues">
+      <div className="jv-scroll jv-dynamic" data-table="accepted-issues">
         <DynamicTable
           head={HEAD}
           rows={rows}

@@ -1,9 +1,10 @@
 // The bandwidth breakdown tab: one row per person who did product work with the stacked bar of their activity per
 // responsibility, the strategic / tactical / delivery split, the tactical share of product work against the 80 %
 // line, the strategic trend per period and the engine's flags; sortable headers, a product-people filter, exports.
+import { DynamicTableStateless, type DynamicTableProps } from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import { Fragment, useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { AnalysisResult } from '../../../../src/contract/analysis';
 import { EmptyState } from '../../../shared/states';
 import { ExportActions } from '../app/ExportActions';
@@ -14,6 +15,7 @@ import {
   sortBandwidthRows,
   type BandwidthSort,
   type BandwidthSortKey,
+  type SortDirection,
 } from '../model/bandwidth-sort';
 import { bandwidthTable, periodUnit, type BandwidthPersonRow } from '../model/bandwidth-table';
 import { formatPercent } from '../model/format';
@@ -31,41 +33,9 @@ const SORT_LABELS: Record<BandwidthSortKey, string> = {
   trend: 'change of the strategic share',
 };
 
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  onSort,
-  numeric = false,
-  hint,
-}: {
-  label: string;
-  sortKey: BandwidthSortKey;
-  sort: BandwidthSort;
-  onSort: (key: BandwidthSortKey) => void;
-  numeric?: boolean;
-  hint?: string;
-}) {
-  const active = sort.key === sortKey;
-  return (
-    <th
-      scope="col"
-      aria-sort={active ? sort.direction : 'none'}
-      className={numeric ? 'jv-num' : undefined}
-      data-column={sortKey}
-    >
-      <button type="button" className="jv-sort" onClick={() => onSort(sortKey)} title={hint}>
-        {label}
-        <span aria-hidden="true">{active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}</span>
-        {active ? null : <span className="jv-visually-hidden">, sortable</span>}
-      </button>
-    </th>
-  );
-}
-
 function PersonCell({ row }: { row: BandwidthPersonRow }) {
   return (
-    <th scope="row" style={{ fontWeight: 500, minWidth: 120 }}>
+    <div style={{ fontWeight: 500, minWidth: 120 }}>
       {row.name}
       {row.active ? null : <span className="jv-note"> (inactive)</span>}
       {row.flags.length > 0 ? (
@@ -77,9 +47,16 @@ function PersonCell({ row }: { row: BandwidthPersonRow }) {
           ))}
         </div>
       ) : null}
-    </th>
+    </div>
   );
 }
+
+type Row = NonNullable<DynamicTableProps['rows']>[number];
+/** DynamicTable spreads a cell's and a row's other props onto its element: the data attributes tests and styles read. */
+type Attributes = { [attribute: `data-${string}`]: string };
+type Cell = Row['cells'][number] & Attributes;
+
+const ORDER: Record<SortDirection, 'ASC' | 'DESC'> = { ascending: 'ASC', descending: 'DESC' };
 
 export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fileStem: string }) {
   const table = useMemo(() => bandwidthTable(result), [result]);
@@ -98,7 +75,89 @@ export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fi
     result.scope.boards.length > 0
       ? result.scope.boards.map((board) => board.name).join(', ')
       : result.scope.projects.join(', ');
-  const columns = 8;
+  const column = (
+    key: BandwidthSortKey | 'bar',
+    content: string,
+    options: { numeric?: boolean; hint?: string } = {},
+  ) => ({
+    key,
+    content: options.hint === undefined ? content : <span title={options.hint}>{content}</span>,
+    isSortable: key !== 'bar',
+    'data-column': key,
+    ...(options.numeric ? { 'data-numeric': 'true' } : {}),
+  });
+  const head = {
+    cells: [
+      column('name', 'Person'),
+      column('role', `Role on ${where}`),
+      column('bar', 'Activity per responsibility'),
+      column('strategic', 'Strategic', { numeric: true }),
+      column('tactical', 'Tactical', { numeric: true }),
+      column('delivery', 'Delivery', { numeric: true }),
+      column('tacticalOfProduct', 'Tactical share of product work', {
+        numeric: true,
+        hint: `Tactical / (strategic + tactical). The line at ${formatPercent(table.tacticalOverloadShare)} is drawn for people who hold roadmap work.`,
+      }),
+      column('trend', `Strategic share per ${unit}`, {
+        hint: `Scale 0 to ${formatPercent(table.trendScale)}. Sorts by the change from the first to the last active ${unit}.`,
+      }),
+    ],
+  };
+  // DynamicTable orders rows by the sorted column's cell keys: each row's rank in the model's order, so the table
+  // keeps that order in either direction.
+  const personRow = (row: BandwidthPersonRow, rank: number): Row & Attributes => {
+    const key = sort.direction === 'ascending' ? rank : rows.length - rank;
+    const cell = (name: string, content: ReactNode, numeric = false): Cell => ({
+      key,
+      content,
+      'data-cell': name,
+      ...(numeric ? { 'data-numeric': 'true' } : {}),
+    });
+    return {
+      key: row.personId,
+      'data-person': row.name,
+      'data-flagged': row.flags.length > 0 ? 'true' : 'false',
+      cells: [
+        cell('person', <PersonCell row={row} />),
+        cell('role', row.roleLabel),
+        cell(
+          'bar',
+          <div style={{ minWidth: 130, width: 180 }}>
+            <StackedBar name={row.name} responsibilities={table.responsibilities} shares={row.rowShares} />
+          </div>,
+        ),
+        cell('strategic', formatPercent(row.strategicShare), true),
+        cell('tactical', formatPercent(row.tacticalShare), true),
+        cell('delivery', formatPercent(row.deliveryShare), true),
+        cell(
+          'tactical-of-product',
+          row.tacticalShareOfProduct === null ? (
+            '—'
+          ) : (
+            <>
+              {formatPercent(row.tacticalShareOfProduct)}
+              <TacticalMeter
+                share={row.tacticalShareOfProduct}
+                line={row.holdsRoadmap ? table.tacticalOverloadShare : undefined}
+              />
+            </>
+          ),
+          true,
+        ),
+        cell(
+          'trend',
+          <>
+            <StrategicTrend name={row.name} points={row.trend} unit={unit} scale={table.trendScale} />
+            <span className="jv-note" data-trend-text>
+              {row.trendFirst === null || row.trendLast === null
+                ? 'no activity'
+                : `${formatPercent(row.trendFirst)} → ${formatPercent(row.trendLast)}`}
+            </span>
+          </>,
+        ),
+      ],
+    };
+  };
 
   return (
     <section aria-labelledby="bandwidth-heading" data-view="bandwidth">
@@ -152,115 +211,44 @@ export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fi
       ) : (
         <>
           <ResponsibilityLegend responsibilities={table.responsibilities} />
-          <div className="jv-scroll">
-            <table className="jv-table" data-table="bandwidth">
-              <caption>
-                {rows.length} {rows.length === 1 ? 'person' : 'people'} shown
-                {productOnly ? ' (product people only)' : ''}. Sorted by {SORT_LABELS[sort.key]},{' '}
-                {sort.direction}. The {unit} charts share one scale, 0 to {formatPercent(table.trendScale)}{' '}
-                strategic.
-              </caption>
-              <thead>
-                <tr>
-                  <SortHeader label="Person" sortKey="name" sort={sort} onSort={onSort} />
-                  <SortHeader label={`Role on ${where}`} sortKey="role" sort={sort} onSort={onSort} />
-                  <th scope="col">Activity per responsibility</th>
-                  <SortHeader label="Strategic" sortKey="strategic" sort={sort} onSort={onSort} numeric />
-                  <SortHeader label="Tactical" sortKey="tactical" sort={sort} onSort={onSort} numeric />
-                  <SortHeader label="Delivery" sortKey="delivery" sort={sort} onSort={onSort} numeric />
-                  <SortHeader
-                    label="Tactical share of product work"
-                    sortKey="tacticalOfProduct"
-                    sort={sort}
-                    onSort={onSort}
-                    numeric
-                    hint={`Tactical / (strategic + tactical). The line at ${formatPercent(table.tacticalOverloadShare)} is drawn for people who hold roadmap work.`}
-                  />
-                  <SortHeader
-                    label={`Strategic share per ${unit}`}
-                    sortKey="trend"
-                    sort={sort}
-                    onSort={onSort}
-                    hint={`Scale 0 to ${formatPercent(table.trendScale)}. Sorts by the change from the first to the last active ${unit}.`}
-                  />
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <Fragment key={row.personId}>
-                    <tr data-person={row.name} data-flagged={row.flags.length > 0 ? 'true' : 'false'}>
-                      <PersonCell row={row} />
-                      <td data-cell="role">{row.roleLabel}</td>
-                      <td data-cell="bar" style={{ minWidth: 130, width: 180 }}>
-                        <StackedBar
-                          name={row.name}
-                          responsibilities={table.responsibilities}
-                          shares={row.rowShares}
-                        />
-                      </td>
-                      <td className="jv-num" data-cell="strategic">
-                        {formatPercent(row.strategicShare)}
-                      </td>
-                      <td className="jv-num" data-cell="tactical">
-                        {formatPercent(row.tacticalShare)}
-                      </td>
-                      <td className="jv-num" data-cell="delivery">
-                        {formatPercent(row.deliveryShare)}
-                      </td>
-                      <td className="jv-num" data-cell="tactical-of-product">
-                        {row.tacticalShareOfProduct === null ? (
-                          '—'
-                        ) : (
-                          <>
-                            {formatPercent(row.tacticalShareOfProduct)}
-                            <TacticalMeter
-                              share={row.tacticalShareOfProduct}
-                              line={row.holdsRoadmap ? table.tacticalOverloadShare : undefined}
-                            />
-                          </>
-                        )}
-                      </td>
-                      <td data-cell="trend">
-                        <StrategicTrend
-                          name={row.name}
-                          points={row.trend}
-                          unit={unit}
-                          scale={table.trendScale}
-                        />
-                        <span className="jv-note" data-trend-text>
-                          {row.trendFirst === null || row.trendLast === null
-                            ? 'no activity'
-                            : `${formatPercent(row.trendFirst)} → ${formatPercent(row.trendLast)}`}
-                        </span>
-                      </td>
-                    </tr>
-                    {row.flags.map((flag) => (
-                      <tr
-                        key={flag.kind}
-                        className="jv-flag-row"
-                        data-flag={flag.kind}
-                        data-flag-for={row.name}
-                      >
-                        <td colSpan={columns}>
-                          <span aria-hidden="true">⚠ </span>
-                          <span className="jv-visually-hidden">{flag.label}: </span>
-                          {flag.message}
-                        </td>
-                      </tr>
-                    ))}
-                  </Fragment>
-                ))}
-                {showTeam && table.team !== null ? (
-                  <tr className="jv-team-row" data-team>
-                    <th scope="row" style={{ fontWeight: 500 }}>
-                      {table.team.label}
-                    </th>
-                    <td colSpan={columns - 1}>Delivery only: one group, not broken down per person.</td>
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
+          {/* Said above the table, not as DynamicTable's caption, which Atlaskit draws as a heading. */}
+          <p className="jv-note" data-note="bandwidth-sort">
+            {rows.length} {rows.length === 1 ? 'person' : 'people'} shown
+            {productOnly ? ' (product people only)' : ''}. Sorted by {SORT_LABELS[sort.key]}, {sort.direction}
+            . The {unit} charts share one scale, 0 to {formatPercent(table.trendScale)} strategic.
+          </p>
+          <div className="jv-scroll jv-dynamic" data-table="bandwidth">
+            <DynamicTableStateless
+              head={head}
+              rows={rows.map((row, rank) => personRow(row, rank))}
+              sortKey={sort.key}
+              sortOrder={ORDER[sort.direction]}
+              // The order is the model's (sortBandwidthRows, the one the exports use); DynamicTable only says so.
+              onSort={({ key }: { key: BandwidthSortKey }) => onSort(key)}
+              label={`Bandwidth per person on ${where}`}
+              testId="bandwidth"
+            />
           </div>
+          {rows.some((row) => row.flags.length > 0) ? (
+            <ul className="jv-flags" aria-label="Flags">
+              {rows.flatMap((row) =>
+                row.flags.map((flag) => (
+                  <li key={`${row.personId}-${flag.kind}`} data-flag={flag.kind} data-flag-for={row.name}>
+                    <span aria-hidden="true">⚠ </span>
+                    <strong>
+                      {row.name} · {flag.label}:
+                    </strong>{' '}
+                    {flag.message}
+                  </li>
+                )),
+              )}
+            </ul>
+          ) : null}
+          {showTeam && table.team !== null ? (
+            <p className="jv-team-line" data-team>
+              <strong>{table.team.label}</strong>: delivery only, one group, not broken down per person.
+            </p>
+          ) : null}
           <details style={{ marginTop: 12 }} data-details="shares">
             <summary>Shares per responsibility as a table</summary>
             <div className="jv-scroll" style={{ marginTop: 8 }}>
