@@ -1,7 +1,7 @@
 // The sprint acceptance review tab: pick a sprint (every sprint the review covers, grouped by board); a header with
 // the acceptor concentration and each acceptor's median wait; the completed issues with who accepted each (self-
 // acceptances highlighted), criteria at acceptance, the wait before done, late acceptances; the carried-over issues.
-import DynamicTable, { type DynamicTableProps } from '@atlaskit/dynamic-table';
+import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -11,6 +11,7 @@ import { IssueDetailsNotes, IssueRef, useIssueDetails } from '../../../shared/is
 import { JiraLink } from '../../../shared/jira-links';
 import { EmptyState } from '../../../shared/states';
 import { ExportActions } from '../app/ExportActions';
+import type { TableCell, TableHead, TableRow } from '../app/table-rows';
 import { Picker } from '../app/Picker';
 import { acceptanceCsv, acceptanceMarkdown } from '../export/acceptance-export';
 import { issueUrl } from '../../../shared/jira-urls';
@@ -134,11 +135,6 @@ function pointsLabel(detail: IssueDetail | undefined): string {
   return detail.points === null ? '—' : String(detail.points);
 }
 
-type Row = NonNullable<DynamicTableProps['rows']>[number];
-/** DynamicTable spreads a cell's other props onto its <td>: the data attributes the tests and styles read. */
-type Cell = Row['cells'][number] & { [attribute: `data-${string}`]: string };
-type Head = NonNullable<DynamicTableProps['head']>;
-
 /** The table's columns: what each is sorted by (DynamicTable compares the cells' keys). */
 const COLUMNS: { key: string; label: string; numeric?: boolean }[] = [
   { key: 'issue', label: 'Issue' },
@@ -152,7 +148,7 @@ const COLUMNS: { key: string; label: string; numeric?: boolean }[] = [
   { key: 'accepted-on', label: 'Accepted on' },
 ];
 
-const HEAD: Head = {
+const HEAD: TableHead = {
   cells: COLUMNS.map((column) => ({
     key: column.key,
     content: column.label,
@@ -173,17 +169,17 @@ function IssuesTable({ review, baseUrl }: { review: AcceptanceReviewView; baseUr
     );
   }
   const numeric = new Set(COLUMNS.filter((column) => column.numeric).map((column) => column.key));
-  const cell = (column: string, key: string | number, content: ReactNode): Cell => ({
+  const cell = (column: string, key: string | number, content: ReactNode): TableCell => ({
     key,
     content,
     'data-cell': column,
     ...(numeric.has(column) ? { 'data-numeric': 'true' } : {}),
   });
-  const rows: Row[] = review.issues
+  const rows: TableRow[] = review.issues
     .filter((issue) => !shown.hidden.has(issue.issueKey))
     .map((issue, order) => {
       const detail = shown.detailOf(issue.issueKey);
-      const row: Row & { [attribute: `data-${string}`]: string } = {
+      const row: TableRow = {
         key: issue.issueKey,
         className: issue.selfAccepted ? 'jv-self-accepted' : undefined,
         'data-issue': issue.issueKey,

@@ -1,13 +1,14 @@
 // The bandwidth breakdown tab: one row per person who did product work with the stacked bar of their activity per
 // responsibility, the strategic / tactical / delivery split, the tactical share of product work against the 80 %
 // line, the strategic trend per period and the engine's flags; sortable headers, a product-people filter, exports.
-import { DynamicTableStateless, type DynamicTableProps } from '@atlaskit/dynamic-table';
+import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { AnalysisResult } from '../../../../src/contract/analysis';
 import { EmptyState } from '../../../shared/states';
 import { ExportActions } from '../app/ExportActions';
+import type { TableCell, TableRow } from '../app/table-rows';
 import { bandwidthCsv, bandwidthMarkdown } from '../export/bandwidth-export';
 import {
   filterBandwidthRows,
@@ -50,11 +51,6 @@ function PersonCell({ row }: { row: BandwidthPersonRow }) {
     </div>
   );
 }
-
-type Row = NonNullable<DynamicTableProps['rows']>[number];
-/** DynamicTable spreads a cell's and a row's other props onto its element: the data attributes tests and styles read. */
-type Attributes = { [attribute: `data-${string}`]: string };
-type Cell = Row['cells'][number] & Attributes;
 
 const ORDER: Record<SortDirection, 'ASC' | 'DESC'> = { ascending: 'ASC', descending: 'DESC' };
 
@@ -105,9 +101,9 @@ export function BandwidthView({ result, fileStem }: { result: AnalysisResult; fi
   };
   // DynamicTable orders rows by the sorted column's cell keys: each row's rank in the model's order, so the table
   // keeps that order in either direction.
-  const personRow = (row: BandwidthPersonRow, rank: number): Row & Attributes => {
+  const personRow = (row: BandwidthPersonRow, rank: number): TableRow => {
     const key = sort.direction === 'ascending' ? rank : rows.length - rank;
-    const cell = (name: string, content: ReactNode, numeric = false): Cell => ({
+    const cell = (name: string, content: ReactNode, numeric = false): TableCell => ({
       key,
       content,
       'data-cell': name,
