@@ -47,22 +47,27 @@ interface AnalysisFigures {
   resultKB: number;
 }
 
-function analyseInChild(dir: string): AnalysisFigures {
-  // tsx as a loader of this very process (`--import tsx`), not its CLI: the CLI starts another node without these
-  // flags, and analyse-once then could neither collect garbage before measuring nor use the larger heap.
+/**
+ * Runs one bench script in a fresh node with `heapMB` of heap and garbage collection exposed, and parses the JSON
+ * line it prints last. tsx is a loader of that node (`--import tsx`), not its CLI: the CLI starts yet another node
+ * without these flags, and the script could then neither collect garbage before measuring nor use the heap asked.
+ */
+function runInChild(script: string, heapMB: number, dir: string, options: { quiet?: boolean } = {}): unknown {
   const out = execFileSync(
     process.execPath,
-    [
-      '--expose-gc',
-      '--max-old-space-size=16384',
-      '--import',
-      'tsx',
-      path.join(__dirname, 'analyse-once.ts'),
-      dir,
-    ],
-    { encoding: 'utf8', maxBuffer: 1 << 20, cwd: path.join(__dirname, '..') },
+    ['--expose-gc', `--max-old-space-size=${heapMB}`, '--import', 'tsx', path.join(__dirname, script), dir],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+      cwd: path.join(__dirname, '..'),
+      ...(options.quiet ? { stdio: ['ignore', 'pipe', 'ignore'] } : {}),
+    },
   );
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as AnalysisFigures;
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}');
+}
+
+function analyseInChild(dir: string): AnalysisFigures {
+  return runInChild('analyse-once.ts', 16384, dir) as AnalysisFigures;
 }
 
 /** What bench/prepare-once.ts prints: the store's analysis job alone, under the consumer's memoryMB as heap cap. */
@@ -81,27 +86,9 @@ type PrepareAlone =
 
 function prepareAloneInChild(dir: string): PrepareAlone {
   try {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--expose-gc',
-        `--max-old-space-size=${PREPARE_MEMORY_MB}`,
-        '--import',
-        'tsx',
-        path.join(__dirname, 'prepare-once.ts'),
-        dir,
-      ],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-        cwd: path.join(__dirname, '..'),
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    );
-    return {
-      outcome: 'done',
-      ...(JSON.parse(out.trim().split('\n').pop() ?? '{}') as object),
-    } as PrepareAlone;
+    // Quiet: past the heap cap V8 prints its fatal-error trace, which is the answer, not news.
+    const figures = runInChild('prepare-once.ts', PREPARE_MEMORY_MB, dir, { quiet: true }) as object;
+    return { outcome: 'done', ...figures } as PrepareAlone;
   } catch {
     // The heap cap reached: V8 aborts the child, which is the answer this figure asks for.
     return { outcome: 'out of memory' };

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { TEAM_ID, type AnalysisResult } from '../../src/contract/analysis';
 import { RESOLVERS } from '../../src/contract/requests';
 import type { ResolverResult } from '../../src/contract/result';
@@ -469,12 +469,17 @@ test('site-wide, a person a squad reads differently says so under their role: Pr
   expect(await frame.locator('thead [data-squad-roles]').count()).toBe(1);
 });
 
+/** The map's visible width and the width of what it holds, in px. */
+function widthsOf(scroller: Locator): Promise<{ client: number; scroll: number }> {
+  return scroller.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+}
+
 test('site-wide, the map fits a full-width page (968 px) without scrolling sideways', async () => {
   // Once 2,721 px wide in this frame (20 columns); now the product people, the Team and the responsibilities.
   const frame = await openMacro();
   await frame.waitForSelector('[data-state="map"]');
   const scroller = frame.locator('.map-scroll');
-  const sizes = await scroller.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+  const sizes = await widthsOf(scroller);
   expect(sizes.client).toBe(968);
   expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
   expect(await frame.locator(`thead [data-person="${TEAM_ID}"]`).isVisible()).toBe(true);
@@ -502,7 +507,7 @@ test('at a page column’s width the map scrolls sideways and keeps its responsi
   const frame = await openMacro();
   await frame.waitForSelector('[data-state="map"]');
   const scroller = frame.locator('.map-scroll');
-  const sizes = await scroller.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+  const sizes = await widthsOf(scroller);
   expect(sizes.client).toBeLessThanOrEqual(720);
   expect(sizes.scroll).toBeGreaterThan(sizes.client);
   const head = frame.locator('tr[data-row="roadmap"] .row-head');
