@@ -89,9 +89,11 @@ function prepareAloneInChild(dir: string): PrepareAlone {
     // Quiet: past the heap cap V8 prints its fatal-error trace, which is the answer, not news.
     const figures = runInChild('prepare-once.ts', PREPARE_MEMORY_MB, dir, { quiet: true }) as object;
     return { outcome: 'done', ...figures } as PrepareAlone;
-  } catch {
-    // The heap cap reached: V8 aborts the child, which is the answer this figure asks for.
-    return { outcome: 'out of memory' };
+  } catch (error) {
+    // The heap cap reached: V8 aborts the child (SIGABRT), which is the answer this figure asks for. Any other
+    // failure is a broken bench, not a figure.
+    if ((error as { signal?: string }).signal === 'SIGABRT') return { outcome: 'out of memory' };
+    throw error;
   }
 }
 
