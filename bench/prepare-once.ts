@@ -21,6 +21,8 @@ async function main(dir: string): Promise<void> {
   const started = performance.now();
   await forEachSnapshotIssue(dir, (issue) => issues.add(packIssue(issue)));
   const keepMs = performance.now() - started;
+  // The analysis lets go of the records once it has read them for the last time.
+  const kept = issues.size;
   collect();
   const heapKept = process.memoryUsage().heapUsed;
   const config = AnalysisConfigSchema.parse({ scope: { projects: siteProjectKeys(meta.site) } });
@@ -37,7 +39,7 @@ async function main(dir: string): Promise<void> {
   const analysisMs = performance.now() - analysisStarted;
   process.stdout.write(
     `${JSON.stringify({
-      issues: issues.size,
+      issues: kept,
       events: result.stats.events,
       keptMB: Math.round(issues.bytes / 2 ** 20),
       heapKeptMB: Math.round(heapKept / 2 ** 20),

@@ -409,8 +409,6 @@ export const JQL_KEY_CAP = 200;
 export const BANDWIDTH_PERIOD_CAP = 26;
 export const ACCEPTANCE_SPRINT_CAP = 12;
 export const SPRINT_ISSUE_CAP = 50;
-/** Evidence `from` / `to` texts (descriptions can be long) are cut to this many characters. */
-export const EVIDENCE_TEXT_CAP = 200;
 /**
  * Evidence items listed per cell: EVIDENCE_CAP (20) for A and R; fewer for C, whose letter rests on a small
  * share (a multi-squad site has dozens of C cells per row). evidenceTotal and the issue set always cover all.

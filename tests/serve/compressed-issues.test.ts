@@ -21,9 +21,11 @@ function analyses(order: (issues: Snapshot['issues']) => Snapshot['issues']) {
   const now = new Date(snapshot.site.recordedAt);
   const kept = new CompressedIssues();
   for (const issue of order(site.issues)) kept.add(packIssue(issue));
+  const keptSize = kept.size;
   const { issues, ...withoutIssues } = site;
   return {
     kept,
+    keptSize,
     fromArray: analyse(site, config, now),
     fromKept: analyseFrom(withoutIssues, kept.source(), config, now),
     issues,
@@ -31,19 +33,21 @@ function analyses(order: (issues: Snapshot['issues']) => Snapshot['issues']) {
 }
 
 test('kept deflated, the issues analyse to the same result as the array', () => {
-  const { kept, fromArray, fromKept, issues } = analyses((list) => list);
-  expect(kept.size).toBe(issues.length);
+  const { kept, keptSize, fromArray, fromKept, issues } = analyses((list) => list);
+  expect(keptSize).toBe(issues.length);
   expect(fromKept.stats.issues).toBe(issues.length);
   expect(fromKept.stats.events).toBeGreaterThan(1000);
   expect(JSON.stringify(fromKept)).toBe(JSON.stringify(fromArray));
+  // The replay was the last read: the records were let go of, so the rules run without them.
+  expect(kept.size).toBe(0);
 });
 
 test('reversed and with every tenth issue read twice, still the same result', () => {
-  const { kept, fromArray, fromKept, issues } = analyses((list) => {
+  const { keptSize, fromArray, fromKept, issues } = analyses((list) => {
     const reversed = [...list].reverse();
     return [...reversed, ...reversed.filter((_, i) => i % 10 === 0)];
   });
-  expect(kept.size).toBeGreaterThan(issues.length);
+  expect(keptSize).toBeGreaterThan(issues.length);
   expect(fromKept.stats.issues).toBe(issues.length);
   expect(JSON.stringify(fromKept)).toBe(JSON.stringify(fromArray));
 });

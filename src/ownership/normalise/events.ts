@@ -5,6 +5,7 @@ import type { ChangeHistory, ChangeItem } from '../../jira/schemas';
 import type { Evidence, ProductEvent } from '../model';
 import type { RowKey } from '../rows';
 import type { Attribution } from './rows';
+import { formatJiraTime, jiraTimeOffset } from './time';
 
 /** `toString` is also Object.prototype's: an item without the key would hand back a function. */
 export function toText(item: ChangeItem): string | null {
@@ -28,44 +29,73 @@ export interface ItemEvent extends ProductEvent {
 }
 
 /**
+ * What an item event keeps of its history: the id, and the `created` text. Jira's decimal ids and its own time
+ * layout are kept as numbers (the id itself; the offset in minutes, from which `created` is written back exactly
+ * from the event's time), anything else as the text it came as. One pair per history, shared by its items.
+ */
+export interface HistoryRef {
+  readonly id: string | number;
+  readonly created: string | number;
+}
+
+/** Up to nine digits, no leading zero: a small integer whose String() is the id again. */
+const SMALL_DECIMAL = /^[1-9][0-9]{0,8}$/;
+
+export function historyRef(history: ChangeHistory): HistoryRef {
+  return {
+    id: SMALL_DECIMAL.test(history.id) ? Number(history.id) : history.id,
+    created: jiraTimeOffset(history.created) ?? history.created,
+  };
+}
+
+/** The values of one change item an event keeps (shared where short, see SharedTexts). */
+export interface ItemTexts {
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/** An attribution with the field of the item it came from: a site has few fields, so both are shared at once. */
+export interface FieldAttribution extends Attribution {
+  readonly field: string;
+}
+
+/**
  * An event made from one changelog item. A big site has a million of them, so each holds only what is its own
- * (actor, time, and of its history and item the strings its id and evidence need) and reads the rest through
- * shared objects: its issue, and its attribution, which Attributions hands out once per distinct value. Its id and
- * evidence are made when asked for; private fields keep them out of keys and spreads.
+ * (actor, time, and of its history and item what its id and evidence need, compactly: see HistoryRef) and reads
+ * the rest through shared objects: its issue, and its attribution with the item's field, which Attributions hands
+ * out once per distinct value. Its id and evidence are made when asked for; private fields keep them out of keys and spreads.
  *
- * It keeps those strings, not the history and the item: holding Jira's objects kept every history (its author, its
- * other items) alive as long as the analysis, two fifths of the normalised site's heap (746 → 437 B an event at
- * 10k, timelines included).
+ * It keeps those values, not the history and the item: holding Jira's objects kept every history (its author, its
+ * other items) alive as long as the analysis. At 50,000 issues (1 M events) the normalised site went from ~650 to
+ * ~340 MB that way, and to less again with the numbers and shared texts (docs/decisions.md).
  *
  * (An object literal on a shared prototype was tried: V8 then allocates the events straight in the old generation
  * and the young-generation collector copies less, but reading them became slower than the time saved.)
  */
 class ChangeItemEvent implements ItemEvent {
-  readonly #attribution: Attribution;
+  readonly #attribution: FieldAttribution;
   readonly #issue: EventIssue;
-  readonly #historyId: string;
-  readonly #created: string;
-  readonly #field: string;
+  readonly #historyId: string | number;
+  readonly #created: string | number;
   readonly #from: string | null;
   readonly #to: string | null;
   readonly #index: number;
 
   constructor(
-    attribution: Attribution,
+    attribution: FieldAttribution,
     readonly actorId: string,
     readonly at: number,
     issue: EventIssue,
-    history: ChangeHistory,
-    item: ChangeItem,
+    history: HistoryRef,
+    item: ItemTexts,
     index: number,
   ) {
     this.#attribution = attribution;
     this.#issue = issue;
     this.#historyId = history.id;
     this.#created = history.created;
-    this.#field = item.field;
-    this.#from = fromText(item) ?? item.from ?? null;
-    this.#to = toText(item) ?? item.to ?? null;
+    this.#from = item.from;
+    this.#to = item.to;
     this.#index = index;
   }
 
@@ -106,19 +136,19 @@ class ChangeItemEvent implements ItemEvent {
   }
 
   get historyId(): string {
-    return this.#historyId;
+    return String(this.#historyId);
   }
 
   get field(): string {
-    return this.#field;
+    return this.#attribution.field;
   }
 
   get evidence(): Evidence {
     return {
       issueKey: this.#issue.key,
-      historyId: this.#historyId,
-      at: this.#created,
-      field: this.#field,
+      historyId: String(this.#historyId),
+      at: typeof this.#created === 'number' ? formatJiraTime(this.at, this.#created) : this.#created,
+      field: this.#attribution.field,
       from: this.#from,
       to: this.#to,
     };
@@ -142,12 +172,12 @@ class ChangeItemEvent implements ItemEvent {
 
 /** The event of one changelog item (see ChangeItemEvent). */
 export function itemEvent(
-  attribution: Attribution,
+  attribution: FieldAttribution,
   actorId: string,
   at: number,
   issue: EventIssue,
-  history: ChangeHistory,
-  item: ChangeItem,
+  history: HistoryRef,
+  item: ItemTexts,
   index: number,
 ): ItemEvent {
   return new ChangeItemEvent(attribution, actorId, at, issue, history, item, index);
@@ -158,14 +188,18 @@ function isItemEvent(e: ProductEvent): e is ItemEvent {
 }
 
 /**
- * One shared object per distinct attribution (row, weight, sprint, scope change): a site has a handful of rows and
- * weights and a few hundred sprints, so a million events share a few thousand of them.
+ * One shared object per distinct attribution and field (row, weight, sprint, scope change, the item's field): a
+ * site has a handful of rows, weights and product fields and a few hundred sprints, so a million events share a
+ * few thousand of them.
  */
 export class Attributions {
-  /** row → weight → sprint id → [no scope change, false, true]. */
-  readonly #known = new Map<RowKey, Map<number, Map<number | undefined, (Attribution | undefined)[]>>>();
+  /** row → weight → sprint id → [no scope change, false, true] → field. */
+  readonly #known = new Map<
+    RowKey,
+    Map<number, Map<number | undefined, (Map<string, FieldAttribution> | undefined)[]>>
+  >();
 
-  intern(a: Attribution): Attribution {
+  intern(a: Attribution, field: string): FieldAttribution {
     let byWeight = this.#known.get(a.row);
     if (byWeight === undefined) {
       byWeight = new Map();
@@ -182,10 +216,23 @@ export class Attributions {
       bySprint.set(a.sprintId, byScope);
     }
     const slot = a.scopeChange === undefined ? 0 : a.scopeChange ? 2 : 1;
-    const known = byScope[slot];
+    let byField = byScope[slot];
+    if (byField === undefined) {
+      byField = new Map();
+      byScope[slot] = byField;
+    }
+    const known = byField.get(field);
     if (known !== undefined) return known;
-    byScope[slot] = a;
-    return a;
+    // One shape for all of them: the events read these through one hidden class.
+    const shared: FieldAttribution = {
+      row: a.row,
+      weight: a.weight,
+      sprintId: a.sprintId,
+      scopeChange: a.scopeChange,
+      field,
+    };
+    byField.set(field, shared);
+    return shared;
   }
 }
 

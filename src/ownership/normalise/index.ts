@@ -17,6 +17,7 @@ import {
   SprintCatalogue,
   type SprintSighting,
 } from './sprints';
+import { SharedTexts } from './shared-texts';
 import { statusLookup } from './statuses';
 import { UnreadableDates } from './unreadable';
 
@@ -26,9 +27,10 @@ const sprintIdOf = (s: SprintSighting): number => s.id;
  * The issues normalise() reads, one at a time and twice (a first pass, then the replay), each time in the same
  * order: unique keys in key order. An array is one; the store's prepare job is another, which keeps each record
  * compressed and unpacks it only while it is read, so 50,000 issues never sit in memory as Jira's JSON at once.
+ * `last` is set on the replay: nothing reads the source after it, so it may let go of what it holds.
  */
 export interface IssueSource {
-  forEach(visit: (issue: JiraIssue) => void): void;
+  forEach(visit: (issue: JiraIssue) => void, last: boolean): void;
 }
 
 /** What identifies a copy of an issue for uniqueIssues: its key, its id and how much history it carries. */
@@ -68,7 +70,9 @@ const identityOf = (issue: JiraIssue): IssueIdentity => ({
 });
 
 export function normalise(site: SiteData, config: AnalysisConfig): NormalisedSite {
-  return normaliseFrom(site, uniqueIssues(site.issues, identityOf), config);
+  const issues = uniqueIssues(site.issues, identityOf);
+  // An array keeps its issues whatever `last` says: they are the caller's.
+  return normaliseFrom(site, { forEach: (visit) => issues.forEach((issue) => visit(issue)) }, config);
 }
 
 /** normalise() over any IssueSource: `site` gives everything but the issues. */
@@ -96,7 +100,7 @@ export function normaliseFrom(
     const sightings = sprintFieldId === undefined ? [] : parseSprintField(f[sprintFieldId]);
     for (const s of sightings) sprints.see(s);
     currentSprints.push(sightings.map(sprintIdOf).sort(byNumber));
-  });
+  }, false);
 
   const knownBoards = new Set(boards.map((b) => b.id));
   const boardsByProject = new Map<string, number[]>();
@@ -116,6 +120,7 @@ export function normaliseFrom(
     sprints,
     weights: config.weights,
     attributions: new Attributions(),
+    texts: new SharedTexts(),
     boardsOf(projectKey, sprintIds) {
       const ids = boardsOfIssue(projectKey, sprintIds, boardsByProject, sprints, knownBoards);
       const key = ids.join(',');
@@ -148,7 +153,7 @@ export function normaliseFrom(
     const timeline = replayIssue(issue, currentSprints[i++] as number[], env, sink);
     if (timeline === null) outOfScope += 1;
     else if (timeline !== UNREADABLE_ISSUE) timelines.set(issue.key, timeline);
-  });
+  }, true);
 
   // Assignees written in change items are raw values until now: resolve them through the aliases seen.
   for (const timeline of timelines.values()) {

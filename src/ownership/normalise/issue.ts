@@ -19,7 +19,16 @@ import type { PeopleRegistry } from './people';
 import { attributeItem, creationAttribution, type ItemContext } from './rows';
 import { parseSprintIds, parseTime, type SprintCatalogue } from './sprints';
 import type { StatusLookup } from './statuses';
-import { type Attributions, CreationEvent, fromText, itemEvent, toText } from './events';
+import {
+  type Attributions,
+  CreationEvent,
+  fromText,
+  historyRef,
+  itemEvent,
+  toText,
+  type HistoryRef,
+} from './events';
+import type { SharedTexts } from './shared-texts';
 import { hasCriteriaSection, hasText } from './text';
 import { parseJiraTime } from './time';
 import type { UnreadableDates } from './unreadable';
@@ -31,6 +40,7 @@ export interface ReplayEnv {
   sprints: SprintCatalogue;
   weights: Weights;
   attributions: Attributions;
+  texts: SharedTexts;
   /** Boards of an issue (interned arrays: issues of one board share one array). */
   boardsOf(projectKey: string, sprintIds: ReadonlySet<number>): number[];
   inScope(projectKey: string, boardIds: readonly number[]): boolean;
@@ -271,6 +281,8 @@ class IssueReplay {
   private readonly estimateIds: string[] = [];
   private readonly estimatePresent: boolean[] = [];
   private lastProductEdit: number | null = null;
+  /** The history being replayed, as its events keep it (made for its first event). */
+  private historyRef: HistoryRef | null = null;
 
   // State after the history being replayed, applied once all its items were judged against the state before it.
   private nextStatus = '';
@@ -468,6 +480,7 @@ class IssueReplay {
     this.nextType = this.typeName;
     this.criteriaChanged = false;
     this.estimateChanged = false;
+    this.historyRef = null;
 
     for (let ii = 0; ii < items.length; ii++) {
       this.item(h, items[ii] as ChangeItem, ii, base + ii, at, actorId);
@@ -519,8 +532,8 @@ class IssueReplay {
 
     switch (kind) {
       case 'status': {
-        const toName = toText(item) ?? item.to ?? '';
-        const fromName = fromText(item) ?? item.from ?? '';
+        const toName = env.texts.share(toText(item) ?? item.to ?? '');
+        const fromName = env.texts.share(fromText(item) ?? item.from ?? '');
         const toCategory = env.statuses.categoryOf(item.to, toName);
         const isAcceptance = env.statuses.isAcceptance(item.to, toName);
         env.statuses.sawTransitionInto(item.to, toName);
@@ -586,9 +599,9 @@ class IssueReplay {
             at,
             actorId,
             historyId: h.id,
-            field: item.field,
-            from: item.from ?? fromText(item),
-            to: item.to ?? toText(item),
+            field: env.texts.share(item.field),
+            from: env.texts.share(item.from ?? fromText(item)),
+            to: env.texts.share(item.to ?? toText(item)),
           };
           timeline.targetDateChanges.push(change);
         }
@@ -601,7 +614,22 @@ class IssueReplay {
       return;
     }
     sink.eventsFromItems += 1;
-    sink.events.push(itemEvent(env.attributions.intern(hit), actorId, at, timeline, h, item, index));
+    this.historyRef ??= historyRef(h);
+    const texts = env.texts;
+    sink.events.push(
+      itemEvent(
+        env.attributions.intern(hit, item.field),
+        actorId,
+        at,
+        timeline,
+        this.historyRef,
+        {
+          from: texts.evidence(fromText(item) ?? item.from ?? null),
+          to: texts.evidence(toText(item) ?? item.to ?? null),
+        },
+        index,
+      ),
+    );
     if (hit.row !== 'delivery' && actorId !== AUTOMATION_ID) this.lastProductEdit = at;
   }
 

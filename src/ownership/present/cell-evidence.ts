@@ -1,15 +1,11 @@
 // A RACI cell's evidence for the wire: long texts cut, and the issues behind the letter as a JQL (capped). The
 // evidence itself (recent events, latest time per issue) is gathered by ../cell-evidence.ts, re-exported here.
-import { EVIDENCE_TEXT_CAP, JQL_KEY_CAP, type IssueSet } from '../../contract/analysis';
+import { JQL_KEY_CAP, type IssueSet } from '../../contract/analysis';
+import { cutEvidenceText as cut } from '../evidence';
 import { compareIssueKeys } from '../issue-keys';
 import type { Evidence } from '../model';
 
 export { CellEvidence, cellEvidence } from '../cell-evidence';
-
-function cut(text: string | null | undefined): string | null | undefined {
-  if (typeof text !== 'string' || text.length <= EVIDENCE_TEXT_CAP) return text;
-  return `${text.slice(0, EVIDENCE_TEXT_CAP - 1)}…`;
-}
 
 /** Evidence for the wire: long texts (descriptions, criteria) cut, optional keys only when present. */
 export function wireEvidence(e: Evidence): Evidence {

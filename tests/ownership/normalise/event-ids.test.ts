@@ -37,6 +37,29 @@ describe('event ids', () => {
 });
 
 describe('normalised events', () => {
+  it("keep their history's id and time exactly as Jira wrote them, whatever the layout", () => {
+    const s = new SiteBuilder();
+    s.issue('P-1', { created: '2026-02-20', by: otto })
+      .change('2026-03-01', otto, item.rank())
+      .change('2026-03-02', otto, item.rank())
+      .change('2026-03-03', otto, item.rank())
+      .change('2026-03-04', otto, item.rank());
+    const data = s.build();
+    const histories = (data.issues[0]?.changelog?.histories ?? []) as { id: string; created: string }[];
+    // Jira's own forms (kept as numbers inside the event) and forms that must be kept as text.
+    const written = [
+      ['10001', '2026-03-01T09:15:00.123+0100'],
+      ['0042', '2026-03-02T10:00:00.000-0000'],
+      ['h-7', '2026-03-03T10:00:00Z'],
+      ['9999999999', '2026-03-04T10:00:00.000+05:30'],
+    ];
+    written.forEach(([id, created], i) => Object.assign(histories[i] as object, { id, created }));
+    const events = normalise(data, config()).events.filter((e) => e.row === 'prioritization');
+    expect(events.map((e) => [e.evidence.historyId, e.evidence.at])).toEqual(written);
+    expect(events.map((e) => historyIdOf(e))).toEqual(written.map(([id]) => id));
+    expect(events.map((e) => e.id)).toEqual(written.map(([id]) => `P-1/${id}/0`));
+  });
+
   it('answer history id and field as their evidence does', () => {
     const s = new SiteBuilder();
     s.issue('P-1', { created: '2026-02-20', by: otto, type: 'Story' }).change(
@@ -56,15 +79,26 @@ describe('normalised events', () => {
     expect(fieldOf(handMade)).toBe(handMade.evidence.field);
   });
 
-  it('share one attribution object per distinct row, weight, sprint and scope change', () => {
+  it('share one attribution object per distinct row, weight, sprint, scope change and field', () => {
     const a = new Attributions();
-    const first = a.intern({ row: 'sprint-planning', weight: 1, sprintId: 3, scopeChange: true });
-    expect(a.intern({ row: 'sprint-planning', weight: 1, sprintId: 3, scopeChange: true })).toBe(first);
-    expect(a.intern({ row: 'sprint-planning', weight: 1, sprintId: 3, scopeChange: false })).not.toBe(first);
-    expect(a.intern({ row: 'sprint-planning', weight: 1, sprintId: 4, scopeChange: true })).not.toBe(first);
-    expect(a.intern({ row: 'sprint-planning', weight: 2, sprintId: 3, scopeChange: true })).not.toBe(first);
-    const plain = a.intern({ row: 'refinement', weight: 1 });
-    expect(a.intern({ row: 'refinement', weight: 1 })).toBe(plain);
-    expect(a.intern({ row: 'refinement', weight: 1 })).toEqual({ row: 'refinement', weight: 1 });
+    const first = a.intern({ row: 'sprint-planning', weight: 1, sprintId: 3, scopeChange: true }, 'Sprint');
+    expect(a.intern({ row: 'sprint-planning', weight: 1, sprintId: 3, scopeChange: true }, 'Sprint')).toBe(
+      first,
+    );
+    expect(
+      a.intern({ row: 'sprint-planning', weight: 1, sprintId: 3, scopeChange: false }, 'Sprint'),
+    ).not.toBe(first);
+    expect(
+      a.intern({ row: 'sprint-planning', weight: 1, sprintId: 4, scopeChange: true }, 'Sprint'),
+    ).not.toBe(first);
+    expect(
+      a.intern({ row: 'sprint-planning', weight: 2, sprintId: 3, scopeChange: true }, 'Sprint'),
+    ).not.toBe(first);
+    expect(a.intern({ row: 'sprint-planning', weight: 1, sprintId: 3, scopeChange: true }, 'Rank')).not.toBe(
+      first,
+    );
+    const plain = a.intern({ row: 'refinement', weight: 1 }, 'description');
+    expect(a.intern({ row: 'refinement', weight: 1 }, 'description')).toBe(plain);
+    expect(plain).toEqual({ row: 'refinement', weight: 1, field: 'description' });
   });
 });
