@@ -17,9 +17,9 @@ export const PREPARE_QUEUE = 'ownership-prepare';
 /** The consumer function's timeoutSeconds in manifest.yml (tests/sync/manifest.test.ts keeps the two equal). */
 export const PREPARE_TIMEOUT_SECONDS = 900;
 /**
- * The consumer function's runtime.memoryMB in manifest.yml, the most Forge documents: the job holds the scope's
- * normalised events and timelines (~650 MB of heap at 50,000 issues, 1 M events; docs/decisions.md) beside the
- * records.
+ * The consumer function's runtime.memoryMB in manifest.yml, the most Forge documents. At 50,000 issues (1 M events)
+ * the job holds ~250 MB of normalised events and timelines and ~350 MB of heap at its peak: in Forge's default
+ * 512 MB it runs at the limit, not inside it with a margin (docs/decisions.md, `npm run bench`).
  */
 export const PREPARE_MEMORY_MB = 1024;
 /** A spec asked for within this long is being prepared: views asking again push nothing more. */

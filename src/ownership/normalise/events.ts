@@ -39,11 +39,18 @@ export interface HistoryRef {
 }
 
 /** Up to nine digits, no leading zero: a small integer whose String() is the id again. */
-const SMALL_DECIMAL = /^[1-9][0-9]{0,8}$/;
+function smallDecimal(id: string): boolean {
+  if (id.length === 0 || id.length > 9 || id.charCodeAt(0) === 48) return false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 export function historyRef(history: ChangeHistory): HistoryRef {
   return {
-    id: SMALL_DECIMAL.test(history.id) ? Number(history.id) : history.id,
+    id: smallDecimal(history.id) ? Number(history.id) : history.id,
     created: jiraTimeOffset(history.created) ?? history.created,
   };
 }

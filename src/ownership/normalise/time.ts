@@ -87,9 +87,6 @@ export function parseJiraTime(s: string): number {
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const DIGIT = -1;
-/** "dddd-dd-ddTdd:dd:dd.ddd": what the first 23 characters of Jira's layout must be. */
-const LAYOUT = [...'dddd-dd-ddTdd:dd:dd.ddd'].map((c) => (c === 'd' ? DIGIT : c.charCodeAt(0)));
 
 /**
  * The offset in minutes of a timestamp in Jira's own layout ("2026-03-02T10:15:30.123+0100") that
@@ -101,19 +98,34 @@ export function jiraTimeOffset(s: string): number | null {
   if (s.length !== 28) return null;
   const sign = s.charCodeAt(23);
   if (sign !== 43 && sign !== 45) return null;
+  // "dddd-dd-ddTdd:dd:dd.ddd": the separators here, every digit pair through two() (-1 when not digits).
+  if (
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    s.charCodeAt(19) !== 46
+  ) {
+    return null;
+  }
   const month = two(s, 5);
   const day = two(s, 8);
   const hours = two(s, 24);
   const minutes = two(s, 26);
   if (month < 1 || month > 12 || day < 1 || hours < 0 || minutes < 0 || minutes > 59) return null;
-  const year = two(s, 0) * 100 + two(s, 2);
+  const century = two(s, 0);
+  const yy = two(s, 2);
+  const year = century * 100 + yy;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] as number))) return null;
-  if (year < 100 || two(s, 11) > 23 || two(s, 14) > 59 || two(s, 17) > 59) return null;
-  for (let i = 0; i < 23; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== LAYOUT[i] && !(LAYOUT[i] === DIGIT && c >= 48 && c <= 57)) return null;
-  }
+  if (century < 0 || yy < 0 || year < 100) return null;
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  const second = two(s, 17);
+  const milliLow = s.charCodeAt(22) - 48;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  if (two(s, 20) < 0 || milliLow < 0 || milliLow > 9) return null;
   const offset = hours * 60 + minutes;
   // "-0000" would come back as "+0000".
   if (sign === 45 && offset === 0) return null;

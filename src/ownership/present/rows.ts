@@ -64,10 +64,7 @@ function groupCell(
   // Each member's own evidence is already reduced (20 newest, one entry per issue): merge those.
   for (const own of evidence) {
     for (const e of own.recent) merged.keep(e);
-    for (const [key, at] of own.issues) {
-      const last = merged.issues.get(key);
-      if (last === undefined || at > last) merged.issues.set(key, at);
-    }
+    for (const [key, at] of own.issues) merged.noteIssue(key, at);
   }
   return {
     personId: groupId,

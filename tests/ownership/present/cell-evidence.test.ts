@@ -37,6 +37,29 @@ describe('cell evidence', () => {
     expect(mixed.recent.map((e) => e.at)).toEqual([8, 5, 3, 2]);
   });
 
+  it('counts the same issues when the order breaks off mid-way, after a run, and after close', () => {
+    const at = (key: string, t: number) => ev('refinement', 'otto', 1, { issueKey: key, at: t });
+    const cell = new CellEvidence();
+    for (const e of [at('P-1', 5), at('P-2', 7), at('P-3', 1), at('P-2', 9), at('P-4', 2)]) cell.push(e);
+    cell.close();
+    expect(cell.issueCount).toBe(4);
+    expect(new Map(cell.issues)).toEqual(
+      new Map([
+        ['P-1', 5],
+        ['P-2', 9],
+        ['P-3', 1],
+        ['P-4', 2],
+      ]),
+    );
+    // Grouped all along, then one more event after close on an issue already counted.
+    const grouped = cellEvidence([at('P-1', 5), at('P-2', 7)]);
+    expect(grouped.issueCount).toBe(2);
+    grouped.push(at('P-1', 8));
+    grouped.close();
+    expect(grouped.issueCount).toBe(2);
+    expect(grouped.issues.get('P-1')).toBe(8);
+  });
+
   it('a JQL lists every issue up to the cap, in natural key order', () => {
     const set = issueSet(
       new Map([
