@@ -308,7 +308,11 @@ function boardEvents(overall: Tally | undefined, board: number): ProductEvent[] 
   return out;
 }
 
-/** A cell whose events (board cells) and event ids are made only when asked for (a big site has a million events). */
+/**
+ * A cell whose events (board cells) and event ids are made each time they are asked for, and not kept: a big site
+ * has a million events, and a board cell's list is a filtered copy of its person's overall list (kept, they were
+ * ~14 MB of a 50k-issue analysis); the few rules that read them ask once or twice.
+ */
 function cellOf(
   personId: string,
   weight: number,
@@ -318,8 +322,6 @@ function cellOf(
   eventsOf: () => ProductEvent[],
   evidence: CellEvidence | null,
 ): RaciCell {
-  let events: ProductEvent[] | undefined;
-  let ids: string[] | undefined;
   const cell: RaciCell = {
     personId,
     weight,
@@ -329,13 +331,10 @@ function cellOf(
     commentedIssues,
     letter: 'I',
     get eventIds(): string[] {
-      events ??= eventsOf();
-      ids ??= events.map((e) => e.id);
-      return ids;
+      return eventsOf().map((e) => e.id);
     },
     get events(): ProductEvent[] {
-      events ??= eventsOf();
-      return events;
+      return eventsOf();
     },
   };
   if (evidence !== null) cell.evidence = evidence.close();
