@@ -86,7 +86,10 @@ export class CellEvidence {
     return this.#byKey?.size ?? this.#keys.length;
   }
 
-  /** Issue key → time of the latest event on it, in the order first seen (a map made for the caller when the issues are kept as lists). */
+  /**
+   * Issue key → time of the latest event on it, in the order first seen: a map made for the caller when the issues
+   * are kept as lists, so hold it only while it is needed.
+   */
   get issues(): ReadonlyMap<string, number> {
     if (this.#byKey !== null) return this.#byKey;
     const out = new Map<string, number>();

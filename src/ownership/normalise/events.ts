@@ -70,7 +70,8 @@ export interface FieldAttribution extends Attribution {
  * An event made from one changelog item. A big site has a million of them, so each holds only what is its own
  * (actor, time, and of its history and item what its id and evidence need, compactly: see HistoryRef) and reads
  * the rest through shared objects: its issue, and its attribution with the item's field, which Attributions hands
- * out once per distinct value. Its id and evidence are made when asked for; private fields keep them out of keys and spreads.
+ * out once per distinct value. Its id and evidence are made when asked for; private fields keep them out of keys
+ * and spreads.
  *
  * It keeps those values, not the history and the item: holding Jira's objects kept every history (its author, its
  * other items) alive as long as the analysis. At 50,000 issues (1 M events) the normalised site went from ~650 to
