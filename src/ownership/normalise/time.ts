@@ -24,20 +24,24 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
-/** Epoch ms, NaN when unreadable. */
-export function parseJiraTime(s: string): number {
-  // "…+0000" as Jira writes histories, or "…Z" as Cloud writes sprint dates.
-  const zulu = s.length === 24 && s.charCodeAt(23) === 90;
-  const sign = s.charCodeAt(23);
-  if (
-    (zulu || (s.length === 28 && (sign === 43 || sign === 45))) &&
+/** "dddd-dd-ddTdd:dd:dd.ddd…": the separators of Jira's layout (its digits are read through two()). */
+function hasJiraSeparators(s: string): boolean {
+  return (
     s.charCodeAt(4) === 45 &&
     s.charCodeAt(7) === 45 &&
     s.charCodeAt(10) === 84 &&
     s.charCodeAt(13) === 58 &&
     s.charCodeAt(16) === 58 &&
     s.charCodeAt(19) === 46
-  ) {
+  );
+}
+
+/** Epoch ms, NaN when unreadable. */
+export function parseJiraTime(s: string): number {
+  // "…+0000" as Jira writes histories, or "…Z" as Cloud writes sprint dates.
+  const zulu = s.length === 24 && s.charCodeAt(23) === 90;
+  const sign = s.charCodeAt(23);
+  if ((zulu || (s.length === 28 && (sign === 43 || sign === 45))) && hasJiraSeparators(s)) {
     const century = two(s, 0);
     const yy = two(s, 2);
     const month = two(s, 5);
@@ -98,17 +102,8 @@ export function jiraTimeOffset(s: string): number | null {
   if (s.length !== 28) return null;
   const sign = s.charCodeAt(23);
   if (sign !== 43 && sign !== 45) return null;
-  // "dddd-dd-ddTdd:dd:dd.ddd": the separators here, every digit pair through two() (-1 when not digits).
-  if (
-    s.charCodeAt(4) !== 45 ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(10) !== 84 ||
-    s.charCodeAt(13) !== 58 ||
-    s.charCodeAt(16) !== 58 ||
-    s.charCodeAt(19) !== 46
-  ) {
-    return null;
-  }
+  // Every digit pair is read through two(), which answers -1 when they are not digits.
+  if (!hasJiraSeparators(s)) return null;
   const month = two(s, 5);
   const day = two(s, 8);
   const hours = two(s, 24);
