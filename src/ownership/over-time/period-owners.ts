@@ -2,20 +2,76 @@
 // human activity, if at least the accountable share), computed over a rolling window of the last ROLLING_PERIODS
 // periods so one quiet sprint does not flip the owner. A window with fewer than MIN_EVENTS events has no owner:
 // too little evidence for one (DOMAIN.md "Ownership over time").
+import { EVIDENCE_CAP } from '../evidence';
 import type { ProductEvent } from '../model';
 import type { Period } from './periods';
 
 export const ROLLING_PERIODS = 3;
 export const MIN_EVENTS = 5;
 
-/** One period's human events on one row, in one scope (the site or a board). */
-export interface Bucket {
-  weights: Map<string, number>;
-  events: ProductEvent[];
+/** Newest first; the same time by id, so the order never depends on the order events came in. */
+function newestFirst(a: ProductEvent, b: ProductEvent): number {
+  return b.at - a.at || (a.id < b.id ? -1 : 1);
 }
 
-export function newBucket(): Bucket {
-  return { weights: new Map(), events: [] };
+/** One person's events in a bucket: how many, and the newest of them that evidence can show. */
+interface PersonEvents {
+  count: number;
+  newest: ProductEvent[];
+  /** Once `newest` was cut: the time of its oldest; an older event cannot be among the newest any more. */
+  floor: number;
+}
+
+/**
+ * One period's human events on one row, in one scope (the site or a board): the weight per person, and per person
+ * the count and the newest EVIDENCE_CAP events. Evidence behind a period only ever shows the newest EVIDENCE_CAP
+ * events of some people, and those are among each one's newest EVIDENCE_CAP, so nothing more is kept: holding
+ * every event (each in the site's bucket and its boards') was ~1.7 M references at 50,000 issues.
+ */
+export class Bucket {
+  readonly weights = new Map<string, number>();
+  readonly #people = new Map<string, PersonEvents>();
+  #count = 0;
+
+  add(e: ProductEvent): void {
+    this.weights.set(e.actorId, (this.weights.get(e.actorId) ?? 0) + e.weight);
+    this.#count += 1;
+    let person = this.#people.get(e.actorId);
+    if (person === undefined) {
+      person = { count: 0, newest: [], floor: -Infinity };
+      this.#people.set(e.actorId, person);
+    }
+    person.count += 1;
+    if (e.at < person.floor) return;
+    person.newest.push(e);
+    // Sorted and cut once twice the cap has gathered, so each event is sorted in only a few times.
+    if (person.newest.length >= 2 * EVIDENCE_CAP) {
+      person.newest = newestOf(person.newest);
+      person.floor = (person.newest[EVIDENCE_CAP - 1] as ProductEvent).at;
+    }
+  }
+
+  /** Human events in the period. */
+  get eventCount(): number {
+    return this.#count;
+  }
+
+  /** The events of the people `include` accepts: how many, and their newest (at most EVIDENCE_CAP, unordered). */
+  eventsOf(include: (personId: string) => boolean): { total: number; newest: ProductEvent[] } {
+    let total = 0;
+    const newest: ProductEvent[] = [];
+    for (const [id, person] of this.#people) {
+      if (!include(id)) continue;
+      total += person.count;
+      for (const e of person.newest) newest.push(e);
+    }
+    return { total, newest };
+  }
+}
+
+/** The newest EVIDENCE_CAP events of a list, newest first. */
+export function newestOf(events: ProductEvent[]): ProductEvent[] {
+  return events.sort(newestFirst).slice(0, EVIDENCE_CAP);
 }
 
 export interface PeriodOwner {
@@ -52,7 +108,7 @@ export function periodOwners(
     let eventCount = 0;
     for (let i = Math.max(0, index - ROLLING_PERIODS + 1); i <= index; i++) {
       const bucket = buckets[i] as Bucket;
-      eventCount += bucket.events.length;
+      eventCount += bucket.eventCount;
       for (const [id, weight] of bucket.weights) weights.set(id, (weights.get(id) ?? 0) + weight);
     }
     // Summed in id order so the totals never depend on event order.

@@ -8,7 +8,7 @@ import type { ResolvedWindow } from '../window';
 import { accretionsOf, type Accretion } from './accretions';
 import { handoversOf, type Handover } from './handovers';
 import { ownershipGapsOf, type OwnershipGap } from './ownership-gaps';
-import { newBucket, periodOwners, type Bucket, type PeriodOwner } from './period-owners';
+import { Bucket, newestOf, periodOwners, type PeriodOwner } from './period-owners';
 import { monthPeriods, periodIndexOf, sprintPeriods, type Period } from './periods';
 
 export const TIMELINE_ROWS: readonly RowKey[] = ROWS.filter((r) => r.layer !== 'delivery').map((r) => r.key);
@@ -47,7 +47,7 @@ export function ownershipOverTime(input: OverTimeInput): ScopeOverTime[] {
   if (start === null) return [];
   const scopes: { boardId: number | null; periods: Period[]; buckets: Map<RowKey, Bucket[]> }[] = [];
   const make = (boardId: number | null, periods: Period[]) => {
-    const buckets = new Map(TIMELINE_ROWS.map((row) => [row, periods.map(newBucket)]));
+    const buckets = new Map(TIMELINE_ROWS.map((row) => [row, periods.map(() => new Bucket())]));
     const scope = { boardId, periods, buckets };
     scopes.push(scope);
     return scope;
@@ -62,9 +62,7 @@ export function ownershipOverTime(input: OverTimeInput): ScopeOverTime[] {
   const add = (scope: (typeof scopes)[number], e: ProductEvent) => {
     const index = periodIndexOf(scope.periods, e.at);
     if (index === -1) return;
-    const bucket = scope.buckets.get(e.row)![index]!;
-    bucket.events.push(e);
-    bucket.weights.set(e.actorId, (bucket.weights.get(e.actorId) ?? 0) + e.weight);
+    scope.buckets.get(e.row)![index]!.add(e);
   };
   for (const e of events) {
     // Automation never holds a row; delivery is not a row anyone owns.
@@ -95,7 +93,10 @@ export function ownershipOverTime(input: OverTimeInput): ScopeOverTime[] {
   });
 }
 
-/** The human events by `people` on a row in the rolling window that decides period `index`, newest first. */
+/**
+ * The human events by `people` on a row in the rolling window that decides period `index`: how many, and the
+ * newest EVIDENCE_CAP of them, newest first.
+ */
 export function eventsBehind(
   scope: ScopeOverTime,
   row: RowKey,
@@ -103,11 +104,14 @@ export function eventsBehind(
   people: ReadonlySet<string>,
   present: (personId: string) => string,
   rollingPeriods: number,
-): ProductEvent[] {
-  const out: ProductEvent[] = [];
+): { total: number; newest: ProductEvent[] } {
+  let total = 0;
+  const newest: ProductEvent[] = [];
   const buckets = scope.buckets.get(row)!;
   for (let i = Math.max(0, index - rollingPeriods + 1); i <= index; i++) {
-    for (const e of (buckets[i] as Bucket).events) if (people.has(present(e.actorId))) out.push(e);
+    const behind = (buckets[i] as Bucket).eventsOf((id) => people.has(present(id)));
+    total += behind.total;
+    for (const e of behind.newest) newest.push(e);
   }
-  return out.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
+  return { total, newest: newestOf(newest) };
 }

@@ -16,10 +16,10 @@ export interface PresentedOverTime {
   accretions: Accretion[];
 }
 
-function evidenceOf(events: readonly ProductEvent[]) {
+function evidenceOf(events: { total: number; newest: readonly ProductEvent[] }) {
   return {
-    evidence: events.slice(0, EVIDENCE_CAP).map((e) => wireEvidence(e.evidence)),
-    evidenceTotal: events.length,
+    evidence: events.newest.slice(0, EVIDENCE_CAP).map((e) => wireEvidence(e.evidence)),
+    evidenceTotal: events.total,
   };
 }
 

@@ -3,7 +3,8 @@ import type { ProductEvent, SprintInfo } from '../../../src/ownership/model';
 import { accretionsOf } from '../../../src/ownership/over-time/accretions';
 import { handoversOf } from '../../../src/ownership/over-time/handovers';
 import { ownershipGapsOf } from '../../../src/ownership/over-time/ownership-gaps';
-import { newBucket, periodOwners, type Bucket } from '../../../src/ownership/over-time/period-owners';
+import { EVIDENCE_CAP } from '../../../src/ownership/evidence';
+import { Bucket, newestOf, periodOwners } from '../../../src/ownership/over-time/period-owners';
 import {
   monthPeriods,
   periodIndexOf,
@@ -27,12 +28,13 @@ function periods(n: number): Period[] {
 /** Buckets from a plan like ['x6', 'x3 y3', ''] : each word is a person and how many events of weight 1. */
 function buckets(plan: string[]): Bucket[] {
   return plan.map((text) => {
-    const bucket = newBucket();
+    const bucket = new Bucket();
     for (const word of text.split(' ').filter(Boolean)) {
       const person = word[0]!;
       const count = Number(word.slice(1));
-      bucket.weights.set(person, (bucket.weights.get(person) ?? 0) + count);
-      for (let i = 0; i < count; i++) bucket.events.push({ actorId: person } as ProductEvent);
+      for (let i = 0; i < count; i++) {
+        bucket.add({ id: `${person}/${i}`, actorId: person, weight: 1, at: T0 + i } as ProductEvent);
+      }
     }
     return bucket;
   });
@@ -79,6 +81,32 @@ describe('periods', () => {
         ['S2', '2026-01-15T00:00:00.000Z', '2026-02-01T00:00:00.001Z'],
       ],
     );
+  });
+});
+
+describe('a bucket keeps what evidence can show', () => {
+  test('counts every event, and per person the newest EVIDENCE_CAP, whatever order they come in', () => {
+    const bucket = new Bucket();
+    const all: ProductEvent[] = [];
+    // 130 events of x and 7 of y, times shuffled by a fixed stride; x and y share some times (ties by id).
+    for (let i = 0; i < 137; i++) {
+      const n = (i * 53) % 137;
+      const actorId = n % 19 === 0 ? 'y' : 'x';
+      all.push({ id: `E-${n}`, actorId, weight: 1, at: T0 + Math.floor(n / 2) * DAY } as ProductEvent);
+    }
+    for (const e of all) bucket.add(e);
+    expect(bucket.eventCount).toBe(137);
+    const newest = (people: string[]) =>
+      all
+        .filter((e) => people.includes(e.actorId))
+        .sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1))
+        .slice(0, EVIDENCE_CAP);
+    for (const people of [['x'], ['y'], ['x', 'y']]) {
+      const got = bucket.eventsOf((id) => people.includes(id));
+      expect(got.total).toBe(all.filter((e) => people.includes(e.actorId)).length);
+      expect(newestOf(got.newest).map((e) => e.id)).toEqual(newest(people).map((e) => e.id));
+    }
+    expect(bucket.eventsOf(() => false)).toEqual({ total: 0, newest: [] });
   });
 });
 
