@@ -66,6 +66,21 @@ export interface FieldAttribution extends Attribution {
   readonly field: string;
 }
 
+/** Seconds of 2000-01-01T00:00:00Z: event times are kept as seconds since then, a small integer until 2068. */
+const EPOCH_SECONDS = 946_684_800;
+/** The bounds a time, an offset and an item index must keep to pack (see ChangeItemEvent). */
+const MAX_SECONDS = 2 ** 31 - 1;
+const OFFSET_BIAS = 2048;
+const MAX_INDEX = 255;
+
+/** What an event keeps when its time, offset or index does not pack into small integers: the values themselves. */
+interface UnpackedTimes {
+  readonly at: number;
+  /** The history's `created`: its offset in minutes, or the text when Jira's layout could not be kept as one. */
+  readonly created: string | number;
+  readonly index: number;
+}
+
 /**
  * An event made from one changelog item. A big site has a million of them, so each holds only what is its own
  * (actor, time, and of its history and item what its id and evidence need, compactly: see HistoryRef) and reads
@@ -77,6 +92,12 @@ export interface FieldAttribution extends Attribution {
  * other items) alive as long as the analysis. At 50,000 issues (1 M events) the normalised site went from ~650 to
  * ~340 MB that way, and to less again with the numbers and shared texts (docs/decisions.md).
  *
+ * The time, the history's offset and the item's index are two small integers (V8 keeps those in the field
+ * itself): the seconds since 2000, and the milliseconds, offset and index packed into 30 bits. A time as a plain
+ * number is a boxed double of its own, so the two save 24 bytes an event (~23 MB at 50,000 issues). Whatever does
+ * not fit (a `created` in another layout, an index past 255) is kept as it came in an object of its own; the
+ * seconds field then holds 0, so it only ever holds small integers (a double there once would box every event's).
+ *
  * (An object literal on a shared prototype was tried: V8 then allocates the events straight in the old generation
  * and the young-generation collector copies less, but reading them became slower than the time saved.)
  */
@@ -84,15 +105,15 @@ class ChangeItemEvent implements ItemEvent {
   readonly #attribution: FieldAttribution;
   readonly #issue: EventIssue;
   readonly #historyId: string | number;
-  readonly #created: string | number;
   readonly #from: string | null;
   readonly #to: string | null;
-  readonly #index: number;
+  readonly #seconds: number;
+  readonly #packed: number | UnpackedTimes;
 
   constructor(
     attribution: FieldAttribution,
     readonly actorId: string,
-    readonly at: number,
+    at: number,
     issue: EventIssue,
     history: HistoryRef,
     item: ItemTexts,
@@ -101,10 +122,45 @@ class ChangeItemEvent implements ItemEvent {
     this.#attribution = attribution;
     this.#issue = issue;
     this.#historyId = history.id;
-    this.#created = history.created;
     this.#from = item.from;
     this.#to = item.to;
-    this.#index = index;
+    const created = history.created;
+    const seconds = Math.floor(at / 1000) - EPOCH_SECONDS;
+    const ms = at - (seconds + EPOCH_SECONDS) * 1000;
+    if (
+      typeof created === 'number' &&
+      Math.abs(created) < OFFSET_BIAS &&
+      Number.isInteger(ms) &&
+      Math.abs(seconds) <= MAX_SECONDS &&
+      Number.isInteger(index) &&
+      index >= 0 &&
+      index <= MAX_INDEX
+    ) {
+      this.#seconds = seconds;
+      this.#packed = index * 2 ** 22 + (created + OFFSET_BIAS) * 2 ** 10 + ms;
+    } else {
+      this.#seconds = 0;
+      this.#packed = { at, created, index };
+    }
+  }
+
+  get at(): number {
+    const packed = this.#packed;
+    return typeof packed === 'number' ? (this.#seconds + EPOCH_SECONDS) * 1000 + (packed & 1023) : packed.at;
+  }
+
+  get #index(): number {
+    const packed = this.#packed;
+    return typeof packed === 'number' ? packed >> 22 : packed.index;
+  }
+
+  /** The history's `created` as Jira wrote it. */
+  get #created(): string {
+    const packed = this.#packed;
+    if (typeof packed !== 'number') {
+      return typeof packed.created === 'number' ? formatJiraTime(packed.at, packed.created) : packed.created;
+    }
+    return formatJiraTime(this.at, ((packed >> 10) & 4095) - OFFSET_BIAS);
   }
 
   get row(): RowKey {
@@ -155,7 +211,7 @@ class ChangeItemEvent implements ItemEvent {
     return {
       issueKey: this.#issue.key,
       historyId: String(this.#historyId),
-      at: typeof this.#created === 'number' ? formatJiraTime(this.at, this.#created) : this.#created,
+      at: this.#created,
       field: this.#attribution.field,
       from: this.#from,
       to: this.#to,

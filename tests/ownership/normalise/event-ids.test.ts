@@ -5,6 +5,7 @@ import { config, item, person, SiteBuilder } from '../build';
 import { ev } from '../events';
 import { norm } from './helpers';
 import { normalise } from '../../../src/ownership/normalise';
+import { parseJiraTime } from '../../../src/ownership/normalise/time';
 
 const otto = person('otto', 'Otto PO');
 
@@ -58,6 +59,35 @@ describe('normalised events', () => {
     expect(events.map((e) => [e.evidence.historyId, e.evidence.at])).toEqual(written);
     expect(events.map((e) => historyIdOf(e))).toEqual(written.map(([id]) => id));
     expect(events.map((e) => e.id)).toEqual(written.map(([id]) => `P-1/${id}/0`));
+  });
+
+  it('keep times, offsets and item indices that do not pack into small integers as they came', () => {
+    const s = new SiteBuilder();
+    const many = Array.from({ length: 300 }, () => item.rank());
+    s.issue('P-1', { created: '1901-02-20', by: otto })
+      .change('2026-03-01', otto, ...many)
+      .change('2026-03-02', otto, item.rank())
+      .change('2026-03-03', otto, item.rank())
+      .change('2026-03-04', otto, item.rank());
+    const data = s.build();
+    const histories = (data.issues[0]?.changelog?.histories ?? []) as { id: string; created: string }[];
+    const written = [
+      // 300 items: indices past 255; a time before 1932 and one after 2068; an offset of 60 hours.
+      ['501', '2026-03-01T09:15:00.999+0100'],
+      ['502', '1905-06-01T10:00:00.001+0000'],
+      ['503', '2100-01-01T00:00:00.500-1000'],
+      ['504', '2026-03-04T10:00:00.000+6000'],
+    ];
+    written.forEach(([id, created], i) => Object.assign(histories[i] as object, { id, created }));
+    const events = normalise(data, config()).events.filter((e) => e.row === 'prioritization');
+    expect(events).toHaveLength(303);
+    for (const [id, created] of written as [string, string][]) {
+      const of = events.filter((e) => e.evidence.historyId === id);
+      expect(of.map((e) => e.id)).toEqual(of.map((_, i) => `P-1/${id}/${i}`));
+      expect(new Set(of.map((e) => e.evidence.at))).toEqual(new Set([created]));
+      expect(new Set(of.map((e) => e.at))).toEqual(new Set([parseJiraTime(created)]));
+    }
+    expect(events.filter((e) => e.evidence.historyId === '501')).toHaveLength(300);
   });
 
   it('answer history id and field as their evidence does', () => {
