@@ -12,6 +12,7 @@ import { PREPARE_MEMORY_MB } from '../src/serve/prepare';
 import { generateSite } from '../tools/sample/generate';
 import { writeSnapshot } from '../tools/sample/write-snapshot';
 import { measureRequests, type RequestFigures } from './requests';
+import { memoryCgroup } from './memory-cgroup';
 import { measureSync, type SyncFigures } from './sync';
 
 interface Size {
@@ -84,9 +85,14 @@ interface PrepareFigures {
   maxRssMB: number;
 }
 
-/** The job in a function of `memoryMB`, run `runs` times (its peak memory varies with the collector's timing). */
-type PrepareAlone = { memoryMB: number; heapMB: number; runs: number } & (
-  ({ outcome: 'done'; withinMemory: boolean } & PrepareFigures) | { outcome: 'out of memory' }
+/**
+ * The job in a function of `memoryMB`, run `runs` times (its peak memory varies with the collector's timing), with
+ * its heap set one of two ways: `flag`, three quarters of the memory by --max-old-space-size, in a process nothing
+ * else limits; `node`, node's own sizing inside a cgroup of the memory, which the kernel enforces (the outcome is then
+ * 'killed' past it).
+ */
+type PrepareAlone = { memoryMB: number; heap: 'flag' | 'node'; heapMB: number; runs: number } & (
+  ({ outcome: 'done'; withinMemory: boolean } & PrepareFigures) | { outcome: 'out of memory' | 'killed' }
 );
 
 /** The memories the job is measured in: Forge's default, and the consumer's declared memoryMB if it differs. */
@@ -111,28 +117,53 @@ function bundlePrepareJob(dir: string): string {
 }
 
 /**
- * The job in a fresh node with a quarter of the function's memory left outside the heap (for Node itself, the
- * deflated records and code): what heap a Forge function's Node gets could not be confirmed offline. The worst
- * of PREPARE_RUNS runs counts.
+ * The worst of PREPARE_RUNS runs of the job. The heap cap reached, V8 aborts the child (SIGABRT); past a cgroup's
+ * limit the kernel kills it (SIGKILL): both are the answer these figures ask for. Any other failure is a broken
+ * bench, not a figure.
  */
-function prepareAloneInChild(bundle: string, dir: string, memoryMB: number): PrepareAlone {
-  const heapMB = Math.floor((memoryMB * 3) / 4);
-  const base = { memoryMB, heapMB, runs: PREPARE_RUNS };
+function worstRun(
+  base: { memoryMB: number; heap: 'flag' | 'node'; heapMB: number },
+  run: () => PrepareFigures,
+): PrepareAlone {
+  const head = { ...base, runs: PREPARE_RUNS };
   let worst: PrepareFigures | undefined;
-  for (let run = 0; run < PREPARE_RUNS; run++) {
+  for (let i = 0; i < PREPARE_RUNS; i++) {
     try {
-      // Quiet: past the heap cap V8 prints its fatal-error trace, which is the answer, not news.
-      const figures = runInChild(bundle, heapMB, dir, { quiet: true }) as PrepareFigures;
+      const figures = run();
       if (worst === undefined || figures.maxRssMB > worst.maxRssMB) worst = figures;
     } catch (error) {
-      // The heap cap reached: V8 aborts the child (SIGABRT), which is the answer this figure asks for. Any other
-      // failure is a broken bench, not a figure.
-      if ((error as { signal?: string }).signal === 'SIGABRT') return { ...base, outcome: 'out of memory' };
+      const signal = (error as { signal?: string }).signal;
+      if (signal === 'SIGABRT') return { ...head, outcome: 'out of memory' };
+      if (signal === 'SIGKILL' && base.heap === 'node') return { ...head, outcome: 'killed' };
       throw error;
     }
   }
   const figures = worst as PrepareFigures;
-  return { ...base, outcome: 'done', withinMemory: figures.maxRssMB <= memoryMB, ...figures };
+  return { ...head, outcome: 'done', withinMemory: figures.maxRssMB <= base.memoryMB, ...figures };
+}
+
+/** With a heap flag: three quarters of the function's memory, the rest for node itself, the records and code. */
+function prepareWithHeapFlag(bundle: string, dir: string, memoryMB: number): PrepareAlone {
+  const heapMB = Math.floor((memoryMB * 3) / 4);
+  // Quiet: past the heap cap V8 prints its fatal-error trace, which is the answer, not news.
+  return worstRun(
+    { memoryMB, heap: 'flag', heapMB },
+    () => runInChild(bundle, heapMB, dir, { quiet: true }) as PrepareFigures,
+  );
+}
+
+/** In a cgroup of the function's memory, with the heap node gives itself there; the reason when there is none. */
+function prepareInCgroup(bundle: string, dir: string, memoryMB: number): PrepareAlone | string {
+  const cgroup = memoryCgroup(`ownership-map-bench-${process.pid}-${memoryMB}`, memoryMB);
+  if (typeof cgroup === 'string') return cgroup;
+  try {
+    return worstRun({ memoryMB, heap: 'node', heapMB: cgroup.heapLimitMB() }, () => {
+      const out = cgroup.node(['--expose-gc', bundle, dir], { quiet: true, cwd: path.join(__dirname, '..') });
+      return JSON.parse(out.trim().split('\n').pop() ?? '{}') as PrepareFigures;
+    });
+  } finally {
+    cgroup.remove();
+  }
 }
 
 interface Options {
@@ -187,9 +218,16 @@ async function main(): Promise<void> {
       const requests = await measureRequests(dir);
       process.stderr.write(`${size.name}: syncing through the local Forge runtime…\n`);
       const sync = await measureSync(dir, `${dir}-changed`);
-      const prepareAlone = PREPARE_MEMORIES.map((memoryMB) => {
+      const prepareAlone = PREPARE_MEMORIES.flatMap((memoryMB) => {
         process.stderr.write(`${size.name}: the prepare job alone in ${memoryMB} MB…\n`);
-        return prepareAloneInChild(bundle, dir, memoryMB);
+        const inCgroup = prepareInCgroup(bundle, dir, memoryMB);
+        if (typeof inCgroup === 'string') {
+          process.stderr.write(`${size.name}: no run in a ${memoryMB} MB cgroup: ${inCgroup}\n`);
+        }
+        return [
+          prepareWithHeapFlag(bundle, dir, memoryMB),
+          ...(typeof inCgroup === 'string' ? [] : [inCgroup]),
+        ];
       });
       results.push({
         size,
@@ -272,9 +310,10 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${table(PREPARE_HEADER, results.flatMap(prepareRows))}`);
   process.stdout.write(
     `\nThe prepare job alone, bundled as Forge runs it, in a fresh process per run (worst of ${PREPARE_RUNS}), in Forge's\n` +
-      `default 512 MB and in the consumer's declared ${PREPARE_MEMORY_MB} MB, with three quarters of it as heap: the records\n` +
-      'kept deflated as read, then analysed; kept MB: the deflated records; read heap MB: the heap once they are all\n' +
-      "read; max RSS MB: the process at its peak, against the function's memory.\n",
+      `default 512 MB and in the consumer's declared ${PREPARE_MEMORY_MB} MB. Heap: flag, three quarters of the memory by\n` +
+      '--max-old-space-size; node, the heap node gives itself inside a cgroup of that memory, which the kernel enforces\n' +
+      '(killed: past it). The records kept deflated as read, then analysed; kept MB: the deflated records; read heap MB:\n' +
+      "the heap once they are all read; max RSS MB: the process at its peak, against the function's memory.\n",
   );
   process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}\n`);
 }
@@ -282,6 +321,7 @@ async function main(): Promise<void> {
 const PREPARE_HEADER = [
   'size',
   'memory MB',
+  'heap',
   'heap MB',
   'outcome',
   'kept MB',
@@ -294,7 +334,7 @@ const PREPARE_HEADER = [
 
 function prepareRows({ size, prepareAlone }: Result): string[][] {
   return prepareAlone.map((p) => {
-    const head = [size.name, String(p.memoryMB), String(p.heapMB), p.outcome];
+    const head = [size.name, String(p.memoryMB), p.heap, String(p.heapMB), p.outcome];
     if (p.outcome !== 'done') return [...head, '-', '-', '-', '-', '-', 'no'];
     return [
       ...head,
