@@ -158,6 +158,19 @@ export function analyse(site: SiteData, config: AnalysisConfig, now: Date): Anal
 }
 
 /**
+ * The rules alone, over a site normalise() made: what analyse() computes once Jira's records are events. The bench
+ * times this stage on its own, with Jira's records no longer held (as in the store's prepare job).
+ */
+export function analyseEvents(
+  normalised: NormalisedSite,
+  readGaps: readonly DataGap[],
+  config: AnalysisConfig,
+  now: Date,
+): AnalysisResult {
+  return resultOf(readGaps, analyseNormalised(normalised, config, now), config, now);
+}
+
+/**
  * analyse() over any IssueSource (unique keys in key order): the store's prepare job reads its records this way,
  * one at a time, and gets the result analyse() gives for the same issues as an array.
  */
@@ -167,12 +180,7 @@ export function analyseFrom(
   config: AnalysisConfig,
   now: Date,
 ): AnalysisResult {
-  return resultOf(
-    site.gaps,
-    analyseNormalised(normaliseFrom(site, issues, config), config, now),
-    config,
-    now,
-  );
+  return analyseEvents(normaliseFrom(site, issues, config), site.gaps, config, now);
 }
 
 /** The wire shape of an analysis; `readGaps`: what the read of the site missed. */

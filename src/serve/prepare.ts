@@ -18,8 +18,10 @@ export const PREPARE_QUEUE = 'ownership-prepare';
 export const PREPARE_TIMEOUT_SECONDS = 900;
 /**
  * The consumer function's runtime.memoryMB in manifest.yml, the most Forge documents. At 50,000 issues (1 M events)
- * the job holds ~250 MB of normalised events and timelines and ~350 MB of heap at its peak: in Forge's default
- * 512 MB it runs at the limit, not inside it with a margin (docs/decisions.md, `npm run bench`).
+ * the job holds ~330 MB of live heap at its peak. Node sizes its heap from its memory: in Forge's default 512 MB that
+ * is 259 MB, and the job runs out of heap; in 1,024 MB it is 524 MB, and the job peaks at ~440 MB of RSS, under
+ * 512 MB (measured in cgroups of both sizes, `npm run bench`, docs/decisions.md). What heap Forge gives its node
+ * could not be confirmed offline, so the consumer declares the memory in which node's own sizing is enough.
  */
 export const PREPARE_MEMORY_MB = 1024;
 /** A spec asked for within this long is being prepared: views asking again push nothing more. */

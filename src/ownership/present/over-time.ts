@@ -1,7 +1,6 @@
 // Ownership over time for the wire: the owner of every period per row and scope, and the handovers, gaps and
-// accretions with their periods, shares and the events behind them (capped, newest first).
+// accretions with their periods, shares and the events behind them (the newest EVIDENCE_CAP, newest first).
 import type { Accretion, Handover, OwnershipGap, RowTimeline } from '../../contract/analysis';
-import { EVIDENCE_CAP } from '../evidence';
 import type { ProductEvent } from '../model';
 import { ROLLING_PERIODS } from '../over-time/period-owners';
 import { eventsBehind, TIMELINE_ROWS, type ScopeOverTime } from '../over-time/timeline';
@@ -18,7 +17,7 @@ export interface PresentedOverTime {
 
 function evidenceOf(events: { total: number; newest: readonly ProductEvent[] }) {
   return {
-    evidence: events.newest.slice(0, EVIDENCE_CAP).map((e) => wireEvidence(e.evidence)),
+    evidence: events.newest.map((e) => wireEvidence(e.evidence)),
     evidenceTotal: events.total,
   };
 }
