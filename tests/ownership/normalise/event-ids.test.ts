@@ -37,51 +37,52 @@ describe('event ids', () => {
   });
 });
 
+/**
+ * The rank events of one issue with four histories, each given the id and `created` written here; the first history
+ * holds `firstItems`.
+ */
+function rankEvents(written: readonly (readonly [string, string])[], firstItems = [item.rank()]) {
+  const s = new SiteBuilder();
+  s.issue('P-1', { created: '1901-02-20', by: otto })
+    .change('2026-03-01', otto, ...firstItems)
+    .change('2026-03-02', otto, item.rank())
+    .change('2026-03-03', otto, item.rank())
+    .change('2026-03-04', otto, item.rank());
+  const data = s.build();
+  const histories = (data.issues[0]?.changelog?.histories ?? []) as { id: string; created: string }[];
+  written.forEach(([id, created], i) => Object.assign(histories[i] as object, { id, created }));
+  return normalise(data, config()).events.filter((e) => e.row === 'prioritization');
+}
+
 describe('normalised events', () => {
   it("keep their history's id and time exactly as Jira wrote them, whatever the layout", () => {
-    const s = new SiteBuilder();
-    s.issue('P-1', { created: '2026-02-20', by: otto })
-      .change('2026-03-01', otto, item.rank())
-      .change('2026-03-02', otto, item.rank())
-      .change('2026-03-03', otto, item.rank())
-      .change('2026-03-04', otto, item.rank());
-    const data = s.build();
-    const histories = (data.issues[0]?.changelog?.histories ?? []) as { id: string; created: string }[];
     // Jira's own forms (kept as numbers inside the event) and forms that must be kept as text.
     const written = [
       ['10001', '2026-03-01T09:15:00.123+0100'],
       ['0042', '2026-03-02T10:00:00.000-0000'],
       ['h-7', '2026-03-03T10:00:00Z'],
       ['9999999999', '2026-03-04T10:00:00.000+05:30'],
-    ];
-    written.forEach(([id, created], i) => Object.assign(histories[i] as object, { id, created }));
-    const events = normalise(data, config()).events.filter((e) => e.row === 'prioritization');
+    ] as const;
+    const events = rankEvents(written);
     expect(events.map((e) => [e.evidence.historyId, e.evidence.at])).toEqual(written);
     expect(events.map((e) => historyIdOf(e))).toEqual(written.map(([id]) => id));
     expect(events.map((e) => e.id)).toEqual(written.map(([id]) => `P-1/${id}/0`));
   });
 
   it('keep times, offsets and item indices that do not pack into small integers as they came', () => {
-    const s = new SiteBuilder();
-    const many = Array.from({ length: 300 }, () => item.rank());
-    s.issue('P-1', { created: '1901-02-20', by: otto })
-      .change('2026-03-01', otto, ...many)
-      .change('2026-03-02', otto, item.rank())
-      .change('2026-03-03', otto, item.rank())
-      .change('2026-03-04', otto, item.rank());
-    const data = s.build();
-    const histories = (data.issues[0]?.changelog?.histories ?? []) as { id: string; created: string }[];
+    // 300 items: indices past 255; a time before 1932 and one after 2068; an offset of 60 hours.
     const written = [
-      // 300 items: indices past 255; a time before 1932 and one after 2068; an offset of 60 hours.
       ['501', '2026-03-01T09:15:00.999+0100'],
       ['502', '1905-06-01T10:00:00.001+0000'],
       ['503', '2100-01-01T00:00:00.500-1000'],
       ['504', '2026-03-04T10:00:00.000+6000'],
-    ];
-    written.forEach(([id, created], i) => Object.assign(histories[i] as object, { id, created }));
-    const events = normalise(data, config()).events.filter((e) => e.row === 'prioritization');
+    ] as const;
+    const events = rankEvents(
+      written,
+      Array.from({ length: 300 }, () => item.rank()),
+    );
     expect(events).toHaveLength(303);
-    for (const [id, created] of written as [string, string][]) {
+    for (const [id, created] of written) {
       const of = events.filter((e) => e.evidence.historyId === id);
       expect(of.map((e) => e.id)).toEqual(of.map((_, i) => `P-1/${id}/${i}`));
       expect(new Set(of.map((e) => e.evidence.at))).toEqual(new Set([created]));
